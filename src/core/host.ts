@@ -1,0 +1,60 @@
+/** Callbacks every host API takes. Answers are `unknown`: superapps shape them their own way. */
+export interface HostCallbacks {
+  success?(result: unknown): void;
+  fail?(result: unknown): void;
+  complete?(result: unknown): void;
+}
+
+/** What `wx.requestPayment` receives from the library. */
+export interface HostPaymentOptions extends HostCallbacks {
+  timeStamp: string;
+  nonceStr: string;
+  package: string;
+  signType?: 'RSA' | 'MD5' | 'HMAC-SHA256';
+  paySign: string;
+}
+
+/** What `wx.requestVirtualPayment` receives from the library. */
+export interface HostVirtualPaymentOptions extends HostCallbacks {
+  mode: 'short_series_goods' | 'short_series_coin';
+  // The host wants the JSON string exactly as signed; miniprogram-api-typings declares an
+  // object here, so the type stays open for `wx` to remain assignable.
+  // biome-ignore lint/suspicious/noExplicitAny: see above
+  signData: any;
+  paySig: string;
+  paySign?: string;
+  signature: string;
+}
+
+/** What `wx.request` receives from the library's `httpBackend`. */
+export interface HostRequestOptions {
+  url: string;
+  method?: 'GET' | 'POST';
+  data?: string | Record<string, unknown>;
+  header?: Record<string, string>;
+  timeout?: number;
+  success?(result: { statusCode: number; data: unknown }): void;
+  fail?(error: { errMsg: string }): void;
+}
+
+/**
+ * The part of `wx` the library uses. Every member is optional: a missing one is reported,
+ * never called. `wx`, a superapp's `wx` and the testing kit's fake host all fit.
+ */
+export interface PaymentHost {
+  requestPayment?(options: HostPaymentOptions): unknown;
+  requestVirtualPayment?(options: HostVirtualPaymentOptions): unknown;
+  canIUse?(schema: string): boolean;
+  onAppShow?(listener: (options: unknown) => void): void;
+  offAppShow?(listener: (options: unknown) => void): void;
+  getStorageSync?(key: string): unknown;
+  setStorageSync?(key: string, data: unknown): void;
+  removeStorageSync?(key: string): void;
+  request?(options: HostRequestOptions): unknown;
+}
+
+/** The injected host, else the global `wx`, else undefined (never throws). */
+export function resolveHost(host?: PaymentHost): PaymentHost | undefined {
+  if (host) return host;
+  return typeof wx === 'object' && wx ? (wx as PaymentHost) : undefined;
+}

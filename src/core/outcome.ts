@@ -1,0 +1,70 @@
+/** Why a payment call did not succeed, when it was not the user cancelling. */
+export type FailCode =
+  /** The host reported a failure (signature, permission, risk control, ...). See `detail`. */
+  | 'host_error'
+  /** The parameters were refused before the host was touched. See `issues`. */
+  | 'invalid_params'
+  /** No host, or the host lacks the API (old base library, HarmonyOS, iOS virtual payment). */
+  | 'unsupported'
+  /** A cashier is already open on this host; a second one was not opened. */
+  | 'busy'
+  /** `timeoutMs` passed without a callback from the host. */
+  | 'timeout'
+  /** The caller's signal was aborted. */
+  | 'aborted';
+
+/** One bad field, named by its path (`signData.outTradeNo`). */
+export interface ParamIssue {
+  field: string;
+  message: string;
+}
+
+/** The host's sheet finished with success. A hint only: confirm with your backend. */
+export interface OkOutcome {
+  status: 'ok';
+  errMsg: string;
+  raw: unknown;
+}
+
+/** The user closed the cashier (or the host said so: `fail cancel`, errCode -2). */
+export interface CancelledOutcome {
+  status: 'cancelled';
+  errMsg: string;
+  errCode?: number;
+  errno?: number;
+  raw: unknown;
+}
+
+/** Anything else. `detail` is the host's own reason, without the API name and `fail` word. */
+export interface FailedOutcome {
+  status: 'failed';
+  code: FailCode;
+  detail: string;
+  errMsg: string;
+  errCode?: number;
+  errno?: number;
+  issues?: ParamIssue[];
+  raw: unknown;
+}
+
+/** What a payment call resolves to. The promise never rejects for a payment outcome. */
+export type PaymentOutcome = OkOutcome | CancelledOutcome | FailedOutcome;
+
+/** Which host callback delivered an answer. */
+export type HostChannel = 'success' | 'fail' | 'complete';
+
+export function failed(
+  api: string,
+  code: FailCode,
+  detail: string,
+  extra?: Partial<FailedOutcome>,
+): FailedOutcome {
+  return {
+    status: 'failed',
+    code,
+    detail,
+    errMsg: `${api}:fail ${detail}`,
+    raw: undefined,
+    ...extra,
+  };
+}

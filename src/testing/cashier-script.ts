@@ -1,0 +1,116 @@
+/** A host answer, delivered on one callback channel. */
+export interface ScriptedAnswer {
+  channel: 'success' | 'fail' | 'complete';
+  answer: unknown;
+}
+
+/**
+ * What the fake cashier does when opened, by name. Each real-world quirk of the hosts
+ * (see the library README's outcome table) has a name here.
+ */
+export type CashierBehaviour =
+  /** success `{errMsg:'<api>:ok'}`, then complete. */
+  | 'ok'
+  /** TCMPP-style answer whose API name is misspelt: `resquestPayment:ok`. */
+  | 'ok-misspelt-api'
+  /** fail `{errMsg:'<api>:fail cancel'}` (virtual: errCode -2), then complete. */
+  | 'cancel'
+  /** WeChat <= 6.5.2: only complete, with `requestPayment:cancel`. */
+  | 'legacy-complete-cancel'
+  /** PC virtual payment: `requestVirtualPayment:fail requestPayment:fail cancel`, errCode/errno -2. */
+  | 'nested-virtual-cancel'
+  /** fail `{errMsg:'<api>:fail <detail>'}`. */
+  | 'fail'
+  /** Old clients: `{errMsg:'requestPayment:fail', err_code:'-1', err_desc:'支付验证签名失败'}`. */
+  | 'legacy-err-desc'
+  /** `requestPayment:fail:调用支付JSAPI缺少参数: total_fee`. */
+  | 'colon-fail'
+  /** errno 102: `requestPayment:fail jsapi has no permission, ...`. */
+  | 'no-permission'
+  /** errno 100 (HarmonyOS): `requestPayment:fail :not supported`. */
+  | 'not-supported'
+  /** Virtual payment signature refused: `SIGNATURE_INVALID`, errCode/errno -15005. */
+  | 'signature-invalid'
+  /** success twice, then fail: only the first may count. */
+  | 'double-callback'
+  /** Calls success synchronously, inside the API call. */
+  | 'sync-ok'
+  /** The user left the app before "Done": no callback at all (deliver one later with `deliverLost`). */
+  | 'lost'
+  /** The API throws synchronously. */
+  | 'throws'
+  /** Answers a non-object (`undefined`) on fail, then complete with nothing. */
+  | 'garbage';
+
+/** One step of the cashier's script: a named behaviour, or answers of your own. */
+export type CashierStep = CashierBehaviour | { answers: ScriptedAnswer[]; detail?: string };
+
+export function answersFor(
+  step: CashierStep,
+  api: string,
+  detail = 'system error',
+): ScriptedAnswer[] | 'lost' | 'throws' {
+  if (typeof step === 'object') return step.answers;
+  const virtual = api === 'requestVirtualPayment';
+  const fail = (answer: object): ScriptedAnswer[] => [
+    { channel: 'fail', answer },
+    { channel: 'complete', answer },
+  ];
+  const ok = { errMsg: `${api}:ok` };
+  switch (step) {
+    case 'ok':
+      return [
+        { channel: 'success', answer: ok },
+        { channel: 'complete', answer: ok },
+      ];
+    case 'ok-misspelt-api':
+      return [{ channel: 'success', answer: { errMsg: 'resquestPayment:ok' } }];
+    case 'sync-ok':
+      return [{ channel: 'success', answer: ok }];
+    case 'cancel':
+      return fail(
+        virtual ? { errMsg: `${api}:fail cancel`, errCode: -2 } : { errMsg: `${api}:fail cancel` },
+      );
+    case 'legacy-complete-cancel':
+      return [{ channel: 'complete', answer: { errMsg: 'requestPayment:cancel' } }];
+    case 'nested-virtual-cancel':
+      return fail({
+        errMsg: 'requestVirtualPayment:fail requestPayment:fail cancel',
+        errCode: -2,
+        errno: -2,
+      });
+    case 'fail':
+      return fail({ errMsg: `${api}:fail ${detail}` });
+    case 'legacy-err-desc':
+      return fail({ errMsg: 'requestPayment:fail', err_code: '-1', err_desc: '支付验证签名失败' });
+    case 'colon-fail':
+      return fail({ errMsg: 'requestPayment:fail:调用支付JSAPI缺少参数: total_fee' });
+    case 'no-permission':
+      return fail({
+        errMsg:
+          'requestPayment:fail jsapi has no permission, event=requestPayment, runningState=foreground, permissionMsg=permission ok, detail=jsapi has been banned',
+        errno: 102,
+      });
+    case 'not-supported':
+      return fail({ errMsg: 'requestPayment:fail :not supported', errno: 100 });
+    case 'signature-invalid':
+      return fail({
+        errMsg: 'requestVirtualPayment:fail SIGNATURE_INVALID',
+        errCode: -15005,
+        errno: -15005,
+      });
+    case 'double-callback':
+      return [
+        { channel: 'success', answer: ok },
+        { channel: 'success', answer: ok },
+        { channel: 'fail', answer: { errMsg: `${api}:fail late` } },
+      ];
+    case 'garbage':
+      return [
+        { channel: 'fail', answer: undefined },
+        { channel: 'complete', answer: undefined },
+      ];
+    default:
+      return step;
+  }
+}

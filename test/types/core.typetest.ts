@@ -1,0 +1,50 @@
+// Compiled by `tsc -p tsconfig.types.json` (part of `npm run typecheck`), never run.
+import { expectTypeOf } from 'expect-type';
+import {
+  type FailCode,
+  type PaymentHost,
+  type PaymentOutcome,
+  requestPayment,
+  requestVirtualPayment,
+} from '../../src/index';
+
+declare const realWx: WechatMiniprogram.Wx;
+declare const outcome: PaymentOutcome;
+
+// The real `wx` from miniprogram-api-typings fits the host option.
+export const host: PaymentHost = realWx;
+requestPayment({ timeStamp: '1', nonceStr: 'n', package: 'prepay_id=1', paySign: 's' }, { host: realWx });
+// A real AbortSignal fits.
+requestPayment(
+  { timeStamp: 1, nonceStr: 'n', pkg: 'prepay_id=1', paySign: 's', signType: 'RSA' },
+  { signal: new AbortController().signal, timeoutMs: 1000 },
+);
+requestVirtualPayment({ mode: 'short_series_coin', signData: '{}', paySign: 'p', signature: 's' });
+
+expectTypeOf(requestPayment).returns.resolves.toEqualTypeOf<PaymentOutcome>();
+
+// Narrowing on status.
+if (outcome.status === 'failed') {
+  expectTypeOf(outcome.code).toEqualTypeOf<FailCode>();
+  expectTypeOf(outcome.detail).toBeString();
+} else if (outcome.status === 'cancelled') {
+  expectTypeOf(outcome.errCode).toEqualTypeOf<number | undefined>();
+  // @ts-expect-error only failed outcomes have a code
+  outcome.code;
+} else {
+  expectTypeOf(outcome.status).toEqualTypeOf<'ok'>();
+  // @ts-expect-error only failed outcomes have a detail
+  outcome.detail;
+}
+
+// Misuse is rejected.
+// @ts-expect-error package (or pkg) is required
+requestPayment({ timeStamp: '1', nonceStr: 'n', paySign: 's' });
+// @ts-expect-error signType is one of RSA, MD5, HMAC-SHA256
+requestPayment({ timeStamp: '1', nonceStr: 'n', package: 'prepay_id=1', paySign: 's', signType: 'SHA1' });
+// @ts-expect-error paySig or paySign is required
+requestVirtualPayment({ mode: 'short_series_coin', signData: '{}', signature: 's' });
+// @ts-expect-error mode is one of the two series
+requestVirtualPayment({ mode: 'coins', signData: '{}', paySig: 'p', signature: 's' });
+// @ts-expect-error timeoutMs is a number
+requestPayment({ timeStamp: '1', nonceStr: 'n', package: 'prepay_id=1', paySign: 's' }, { timeoutMs: '5' });
