@@ -1,0 +1,28 @@
+import type { ConfirmOptions } from './types';
+
+/**
+ * The default confirmation schedule. With a backend that long-polls (holds a pending
+ * answer until the state changes, as the mock backend and `httpBackend` do), one request
+ * usually answers as soon as the payment notification lands. A backend that answers at once
+ * is polled right away, then at 0.5, 1.25, 2.4, 4.1, 6.6, 9.6 s and every 3 s after.
+ */
+export const DEFAULT_CONFIRM: Readonly<Required<ConfirmOptions>> = {
+  /** @default 0 */
+  firstDelayMs: 0,
+  /** @default 500 */
+  intervalMs: 500,
+  /** @default 1.5 */
+  growth: 1.5,
+  /** @default 3000 */
+  maxIntervalMs: 3000,
+  /** @default 30000 */
+  deadlineMs: 30000,
+  /** @default 10000 */
+  waitMs: 10000,
+};
+
+/** Default of `CheckoutConfig.resumeGraceMs`. */
+export const DEFAULT_RESUME_GRACE_MS = 2000;
+
+/** Room left for the answer of a long-poll before the deadline. */
+export const LONG_POLL_MARGIN_MS = 1000;

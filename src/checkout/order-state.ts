@@ -1,0 +1,26 @@
+import type { OrderState } from './types';
+
+/** The platform states of each order state; anything else is pending. */
+const PLATFORM_STATES: { readonly [state: string]: string } = {
+  paid: 'SUCCESS PAID 2 3 4',
+  refunded: 'REFUND REFUNDED 5',
+  closed: 'CLOSED REVOKED 6',
+  failed: 'PAYERROR FAILED',
+};
+
+/**
+ * Maps a platform's order state to an {@link OrderState}, for your backend or a
+ * `httpBackend` mapping: WeChat Pay's `trade_state` (SUCCESS paid; REFUND refunded; NOTPAY,
+ * USERPAYING, ACCEPT pending; CLOSED, REVOKED closed; PAYERROR failed) and virtual payment's
+ * order status (0, 1 pending; 2 paid, 3 delivering, 4 delivered: paid; 5 refunded; 6 closed).
+ * Anything unknown is `pending`, never `paid`.
+ *
+ * @example toOrderState(transaction.trade_state) // 'SUCCESS' -> 'paid'
+ */
+export function toOrderState(platformState: string | number): OrderState {
+  const key = String(platformState).trim().toUpperCase();
+  for (const state in PLATFORM_STATES) {
+    if ((PLATFORM_STATES[state] as string).split(' ').indexOf(key) >= 0) return state as OrderState;
+  }
+  return 'pending';
+}

@@ -1,0 +1,3 @@
+export type { CashierBehaviour, CashierStep, ScriptedAnswer } from './cashier-script';
+export * from './fake-backend';
+export * from './fake-host';

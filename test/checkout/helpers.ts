@@ -1,0 +1,82 @@
+import { createCheckout } from '../../src/checkout/create-checkout';
+import type { CheckoutConfig, CheckoutResult, CheckoutStage } from '../../src/checkout/types';
+import type { AbortSignalLike } from '../../src/core/abort-signal';
+import { createFakeBackend, type FakeBackendOptions } from '../../src/testing/fake-backend';
+import { createFakeHost, type FakeHostOptions } from '../../src/testing/fake-host';
+
+/** A checkout over a fake host and a fake backend; records the stages it goes through. */
+export function setup(
+  options: {
+    host?: FakeHostOptions;
+    backend?: FakeBackendOptions;
+    config?: Partial<CheckoutConfig>;
+  } = {},
+) {
+  const host = createFakeHost(options.host);
+  const backend = createFakeBackend(options.backend);
+  const stages: Array<[CheckoutStage, string | undefined]> = [];
+  const checkout = createCheckout({
+    backend,
+    host,
+    onStage: (stage, info) => stages.push([stage, info.orderId]),
+    ...options.config,
+  });
+  return { host, backend, checkout, stages };
+}
+
+/** Tracks a promise: whether and when (fake clock) it settled, never rejects. */
+export function track(promise: Promise<CheckoutResult>) {
+  const state: { settled: boolean; rejected: boolean; result?: CheckoutResult; at?: number } = {
+    settled: false,
+    rejected: false,
+  };
+  promise.then(
+    (result) => {
+      state.settled = true;
+      state.result = result;
+      state.at = Date.now();
+    },
+    () => {
+      state.rejected = true;
+    },
+  );
+  return state;
+}
+
+/** Runs fake time in 100 ms steps until `promise` settles (at most `maxMs`); its result. */
+export async function settle(
+  promise: Promise<CheckoutResult>,
+  maxMs = 120_000,
+): Promise<CheckoutResult> {
+  const state = track(promise);
+  await jest.advanceTimersByTimeAsync(0);
+  for (let spent = 0; !state.settled && !state.rejected && spent < maxMs; spent += 100) {
+    await jest.advanceTimersByTimeAsync(100);
+  }
+  if (!state.settled) throw new Error(`not settled within ${maxMs} ms`);
+  return state.result as CheckoutResult;
+}
+
+/** An abort signal that counts its listeners, to check that nothing is left listening. */
+export function countingSignal() {
+  const listeners: Array<() => void> = [];
+  const signal = {
+    aborted: false,
+    addEventListener: (_type: 'abort', listener: () => void) => void listeners.push(listener),
+    removeEventListener: (_type: 'abort', listener: () => void) => {
+      const index = listeners.indexOf(listener);
+      if (index >= 0) listeners.splice(index, 1);
+    },
+  };
+  return {
+    signal: signal as AbortSignalLike,
+    abort() {
+      if (signal.aborted) return;
+      signal.aborted = true;
+      for (const listener of listeners.splice(0)) listener();
+    },
+    get listeners() {
+      return listeners.length;
+    },
+  };
+}

@@ -1,0 +1,107 @@
+// End to end over real HTTP: httpBackend + createCheckout against the mock backend's routes,
+// with a host whose cashier is the mock backend's simulated platform (/sim/cashier).
+import type { MockBackend } from '../../demo-miniprogram/mock-backend/src/server';
+import { createCheckout, httpBackend, type PaymentHost } from '../../src';
+import { call, startTestBackend } from '../mock-backend/helpers/backend';
+
+let backend: MockBackend;
+
+beforeAll(async () => {
+  backend = await startTestBackend();
+});
+
+afterAll(async () => {
+  await backend?.close();
+});
+
+/** A host doing real HTTP for `request`, and paying through the simulated cashier. */
+function networkHost(action: 'pay' | 'cancel' | 'fail', extra: object = {}) {
+  const requests: string[] = [];
+  const host: PaymentHost = {
+    request(options) {
+      requests.push(`${options.method} ${options.url}`);
+      const controller = new AbortController();
+      fetch(options.url, {
+        method: options.method,
+        headers: options.header,
+        body: options.data === undefined ? undefined : JSON.stringify(options.data),
+        signal: controller.signal,
+      }).then(
+        async (response) => {
+          const text = await response.text();
+          let data: unknown = text;
+          try {
+            data = JSON.parse(text);
+          } catch {}
+          options.success?.({ statusCode: response.status, data });
+        },
+        (error) => options.fail?.({ errMsg: `request:fail ${error}` }),
+      );
+      return { abort: () => controller.abort() };
+    },
+    requestPayment({ success, fail, complete, ...params }) {
+      call(backend, 'POST', '/sim/cashier', {
+        api: 'requestPayment',
+        params,
+        action,
+        ...extra,
+      }).then((answer) => {
+        const result = answer.body;
+        (/:ok$/.test(result.errMsg) ? success : fail)?.(result);
+        complete?.(result);
+      });
+    },
+  };
+  return { host, requests };
+}
+
+test('pay: ok from the cashier, paid from the backend after one long-poll', async () => {
+  const { host, requests } = networkHost('pay');
+  const checkout = createCheckout({
+    host,
+    backend: httpBackend({ baseUrl: backend.url, host }),
+    confirm: { deadlineMs: 10_000 },
+  });
+  const started = Date.now();
+  const result = await checkout.pay({ productId: 'mug' });
+  expect(result).toMatchObject({
+    status: 'paid',
+    outcome: { status: 'ok' },
+    order: { state: 'paid', tradeState: 'SUCCESS' },
+  });
+  expect(Date.now() - started).toBeLessThan(3000);
+  expect(requests).toEqual([
+    `POST ${backend.url}/api/orders`,
+    expect.stringMatching(/^GET .*\/api\/orders\/.+\?waitMs=9000$/),
+  ]);
+});
+
+test('cancel: one query, cancelled', async () => {
+  const { host, requests } = networkHost('cancel');
+  const checkout = createCheckout({ host, backend: httpBackend({ baseUrl: backend.url, host }) });
+  expect(await checkout.pay({ productId: 'mug' })).toMatchObject({ status: 'cancelled' });
+  expect(requests.filter((request) => request.startsWith('GET'))).toEqual([
+    expect.stringMatching(/\?waitMs=0$/),
+  ]);
+});
+
+test('fail: one query; the backend has no payment, so payment_failed', async () => {
+  const { host } = networkHost('fail');
+  const checkout = createCheckout({ host, backend: httpBackend({ baseUrl: backend.url, host }) });
+  expect(await checkout.pay({ productId: 'mug' })).toMatchObject({
+    status: 'failed',
+    code: 'payment_failed',
+    outcome: { status: 'failed', code: 'host_error' },
+    order: { state: expect.stringMatching(/^(pending|failed)$/) },
+  });
+});
+
+test('an unknown product: create_order_failed says what the server answered', async () => {
+  const { host } = networkHost('pay');
+  const checkout = createCheckout({ host, backend: httpBackend({ baseUrl: backend.url, host }) });
+  expect(await checkout.pay({ productId: 'no-such-product' })).toMatchObject({
+    status: 'failed',
+    code: 'create_order_failed',
+    detail: expect.stringMatching(/^createOrder failed: POST .*\/api\/orders answered HTTP 4\d\d/),
+  });
+});
