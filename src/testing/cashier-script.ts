@@ -39,18 +39,28 @@ export type CashierBehaviour =
   | 'lost'
   /** The API throws synchronously. */
   | 'throws'
+  /** A promisified host (framework wrapper): ignores the callbacks, returns a promise of ok. */
+  | 'promise'
   /** Answers a non-object (`undefined`) on fail, then complete with nothing. */
   | 'garbage';
 
-/** One step of the cashier's script: a named behaviour, or answers of your own. */
-export type CashierStep = CashierBehaviour | { answers: ScriptedAnswer[]; detail?: string };
+/**
+ * One step of the cashier's script: a named behaviour, answers of your own, or either with
+ * its own delay (overriding `answerDelayMs`).
+ */
+export type CashierStep =
+  | CashierBehaviour
+  | { answers: ScriptedAnswer[]; delayMs?: number }
+  | { behaviour: CashierBehaviour; delayMs?: number };
 
 export function answersFor(
   step: CashierStep,
   api: string,
   detail = 'system error',
-): ScriptedAnswer[] | 'lost' | 'throws' {
-  if (typeof step === 'object') return step.answers;
+): ScriptedAnswer[] | 'lost' | 'throws' | 'promise' {
+  if (typeof step === 'object') {
+    return 'answers' in step ? step.answers : answersFor(step.behaviour, api, detail);
+  }
   const virtual = api === 'requestVirtualPayment';
   const fail = (answer: object): ScriptedAnswer[] => [
     { channel: 'fail', answer },
@@ -111,6 +121,6 @@ export function answersFor(
         { channel: 'complete', answer: undefined },
       ];
     default:
-      return step;
+      return step as 'lost' | 'throws' | 'promise';
   }
 }

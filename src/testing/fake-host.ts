@@ -27,8 +27,11 @@ export interface FakeHostOptions {
   storage?: Record<string, unknown>;
   /** Makes every storage call throw, as a full or broken storage does. @default false */
   storageThrows?: boolean;
-  /** Handles `wx.request`. @default answers `fail` with `request:fail no network in the fake host` */
-  request?: (options: HostRequestOptions) => void;
+  /**
+   * Handles `wx.request` (every request is also recorded in `requests`).
+   * @default answers `fail` with `request:fail no network in the fake host`
+   */
+  request?: (options: HostRequestOptions) => unknown;
 }
 
 /** One opening of the fake cashier. */
@@ -45,6 +48,10 @@ export interface FakeHost extends PaymentHost {
   readonly calls: CashierCall[];
   /** How many cashier sheets were opened. */
   readonly sheetsOpened: number;
+  /** Answers scheduled but not yet delivered (0 once the host has nothing left to say). */
+  readonly pendingAnswers: number;
+  /** Every `wx.request` the host received, in order. */
+  readonly requests: HostRequestOptions[];
   /** The `onAppShow` listeners currently registered. */
   readonly appShowListeners: ReadonlyArray<(options: unknown) => void>;
   /** The storage, as the host holds it. */
@@ -70,14 +77,20 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
   const lost: Array<{ api: PaymentApi; callbacks: Callbacks }> = [];
   const appShowListeners: Array<(options: unknown) => void> = [];
   const storage = new Map<string, unknown>(Object.entries(options.storage ?? {}));
-  const delayMs = options.answerDelayMs ?? 0;
+  const requests: HostRequestOptions[] = [];
+  let pendingAnswers = 0;
 
   const deliver = (answers: ScriptedAnswer[], callbacks: Callbacks) => {
     for (const { channel, answer } of answers) callbacks[channel]?.(answer);
   };
-  const later = (run: () => void) => {
-    if (delayMs > 0) setTimeout(run, delayMs);
-    else Promise.resolve().then(run);
+  const later = (run: () => void, delayMs = options.answerDelayMs ?? 0) => {
+    pendingAnswers++;
+    const delivered = () => {
+      pendingAnswers--;
+      run();
+    };
+    if (delayMs > 0) setTimeout(delivered, delayMs);
+    else Promise.resolve().then(delivered);
   };
   const open = (api: PaymentApi) => (params: Record<string, unknown> & Callbacks) => {
     const { success, fail, complete, ...received } = params;
@@ -86,9 +99,11 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
     const callbacks = { success, fail, complete };
     const answers = answersFor(step, api, options.failDetail);
     if (answers === 'throws') throw new Error(`${api}:fail the fake host threw`);
+    if (answers === 'promise') return Promise.resolve({ errMsg: `${api}:ok` });
     if (answers === 'lost') lost.push({ api, callbacks });
     else if (step === 'sync-ok') deliver(answers, callbacks);
-    else later(() => deliver(answers, callbacks));
+    else
+      later(() => deliver(answers, callbacks), typeof step === 'object' ? step.delayMs : undefined);
   };
   const guardStorage = () => {
     if (options.storageThrows) throw new Error('setStorageSync:fail storage is full');
@@ -99,6 +114,10 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
     get sheetsOpened() {
       return calls.length;
     },
+    get pendingAnswers() {
+      return pendingAnswers;
+    },
+    requests,
     appShowListeners,
     storage,
     canIUse: options.canIUse ?? ((schema) => apis.indexOf(schema as PaymentApi) >= 0),
@@ -119,10 +138,11 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
       guardStorage();
       storage.delete(key);
     },
-    request:
-      options.request ??
-      ((request) =>
-        later(() => request.fail?.({ errMsg: 'request:fail no network in the fake host' }))),
+    request: (request) => {
+      requests.push(request);
+      if (options.request) return options.request(request);
+      later(() => request.fail?.({ errMsg: 'request:fail no network in the fake host' }));
+    },
     showApp: () => {
       for (const listener of appShowListeners.slice()) listener({ scene: 1001 });
     },
