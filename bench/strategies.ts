@@ -69,15 +69,17 @@ export function miniprogramPay(
   longPoll: boolean,
   schedule: Partial<typeof DEFAULT_CONFIRM> = {},
 ): Strategy {
+  const chosen = { ...DEFAULT_CONFIRM, ...schedule };
   const scaled = Object.fromEntries(
-    Object.entries({ ...DEFAULT_CONFIRM, ...schedule }).map(([name, value]) => [
+    Object.entries(chosen).map(([name, value]) => [
       name,
       name === 'growth' ? value : value / compression,
     ]),
   );
   const confirm = { ...scaled, waitMs: longPoll ? scaled.waitMs : 0 };
+  const label = Object.keys(schedule).length ? JSON.stringify(schedule) : 'default schedule';
   return {
-    name: `miniprogram-pay: ${Object.keys(schedule).length ? JSON.stringify(schedule) : 'default schedule'}, ${longPoll ? `long-poll waitMs ${scaled.waitMs * compression}` : 'no long-poll'}`,
+    name: `miniprogram-pay: ${label}, ${longPoll ? `long-poll waitMs ${chosen.waitMs}` : 'no long-poll'}`,
     async confirm(baseUrl, orderId) {
       const host = createNodeHost();
       const checkout = createCheckout({ backend: httpBackend({ baseUrl, host }), host, confirm });
