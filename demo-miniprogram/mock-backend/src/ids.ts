@@ -1,0 +1,62 @@
+import { randomInt, randomUUID } from 'node:crypto';
+
+const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const UPPER_ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+const DIGITS = '0123456789';
+const HEX = '0123456789abcdef';
+const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+export function randomString(length: number, alphabet: string = ALPHANUMERIC): string {
+  let result = '';
+  for (let index = 0; index < length; index++) result += alphabet[randomInt(alphabet.length)];
+  return result;
+}
+
+/** A nonceStr / Wechatpay-Nonce: 32 uppercase letters and digits. */
+export function newNonceStr(): string {
+  return randomString(32, UPPER_ALPHANUMERIC);
+}
+
+/** A 12-character AEAD nonce (its UTF-8 bytes are the 12-byte IV). */
+export function newResourceNonce(): string {
+  return randomString(12);
+}
+
+/** A 32-character secret (APIv3 key, v2 API key, AppKey). */
+export function newSecret(): string {
+  return randomString(32);
+}
+
+/** Merchant out_trade_no: `MP` + Beijing time + 10 characters; 26 characters of [0-9A-Za-z]. */
+export function newOrderId(nowMs: number): string {
+  return `MP${compactBeijingTime(nowMs)}${randomString(10)}`;
+}
+
+/** Like WeChat's: `wx` + Beijing time + 20 hex characters (36 characters). */
+export function newPrepayId(nowMs: number): string {
+  return `wx${compactBeijingTime(nowMs)}${randomString(20, HEX)}`;
+}
+
+/** Like WeChat's: 28 digits starting with 42000. */
+export function newTransactionId(nowMs: number): string {
+  return `42000${compactBeijingTime(nowMs).slice(0, 8)}${randomString(15, DIGITS)}`;
+}
+
+export function newNotificationId(): string {
+  return randomUUID();
+}
+
+/** `yyyyMMddHHmmss` in Beijing time (UTC+8), as WeChat ids embed it. */
+export function compactBeijingTime(nowMs: number): string {
+  return rfc3339Beijing(nowMs).slice(0, 19).replace(/[-T:]/g, '');
+}
+
+/** RFC 3339 with the +08:00 offset WeChat Pay uses, e.g. `2018-06-08T10:34:56+08:00`. */
+export function rfc3339Beijing(ms: number): string {
+  const shifted = new Date(Math.floor(ms / 1000) * 1000 + BEIJING_OFFSET_MS).toISOString();
+  return `${shifted.slice(0, 19)}+08:00`;
+}
+
+export function unixSeconds(ms: number): number {
+  return Math.floor(ms / 1000);
+}

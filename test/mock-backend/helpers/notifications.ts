@@ -1,0 +1,82 @@
+import { createPrivateKey, randomUUID } from 'node:crypto';
+import type { MockBackendKeys } from '../../../demo-miniprogram/mock-backend/src/keys';
+import { loadKeys } from '../../../demo-miniprogram/mock-backend/src/keys';
+import { encryptedNotificationBody } from '../../../demo-miniprogram/mock-backend/src/platform/payNotification';
+import { signNotification } from '../../../demo-miniprogram/mock-backend/src/signing/notifySignature';
+import { serverPaySig } from '../../../demo-miniprogram/mock-backend/src/signing/virtualPaySign';
+
+/** A Transaction plaintext for a paid order. */
+export function paidTransaction(input: {
+  appId: string;
+  mchId: string;
+  orderId: string;
+  total: number;
+  openid: string;
+  transactionId?: string;
+}): Record<string, unknown> {
+  return {
+    appid: input.appId,
+    mchid: input.mchId,
+    out_trade_no: input.orderId,
+    transaction_id: input.transactionId ?? '4200000000000000000000000001',
+    trade_type: 'JSAPI',
+    trade_state: 'SUCCESS',
+    trade_state_desc: '支付成功',
+    bank_type: 'OTHERS',
+    attach: '',
+    success_time: '2024-01-01T12:00:00+08:00',
+    payer: { openid: input.openid },
+    amount: {
+      total: input.total,
+      payer_total: input.total,
+      currency: 'CNY',
+      payer_currency: 'CNY',
+    },
+  };
+}
+
+/** A signed, encrypted v3 notification as the platform would send it (body + headers). */
+export function forgePayNotification(
+  keys: MockBackendKeys,
+  plaintext: object,
+  options: { timestampSeconds?: number; serial?: string; signingKeyPem?: string } = {},
+): { body: string; headers: Record<string, string> } {
+  const loaded = loadKeys(keys);
+  const body = JSON.stringify(
+    encryptedNotificationBody(keys.apiV3Key, 'TRANSACTION.SUCCESS', plaintext, Date.now()),
+  );
+  return { body, headers: signHeaders(keys, body, options, loaded.platformSerial) };
+}
+
+export function signHeaders(
+  keys: MockBackendKeys,
+  body: string,
+  options: { timestampSeconds?: number; serial?: string; signingKeyPem?: string },
+  platformSerial: string,
+): Record<string, string> {
+  return {
+    'content-type': 'application/json',
+    ...signNotification(
+      {
+        timestamp: String(options.timestampSeconds ?? Math.floor(Date.now() / 1000)),
+        nonce: randomUUID().replace(/-/g, ''),
+        body,
+        serial: options.serial ?? platformSerial,
+      },
+      createPrivateKey(options.signingKeyPem ?? keys.platformPrivateKeyPem),
+    ),
+  };
+}
+
+/** A signed goods-delivery push body and its query string. */
+export function forgeVirtualPush(
+  keys: MockBackendKeys,
+  push: Record<string, unknown>,
+): { body: string; path: string } {
+  const body = JSON.stringify(push);
+  const appKey = push.Env === 1 ? keys.virtualAppKeySandbox : keys.virtualAppKeyProduction;
+  return {
+    body,
+    path: `/pay/virtual-notify?pay_sig=${serverPaySig(appKey, '/pay/virtual-notify', body)}`,
+  };
+}

@@ -1,0 +1,276 @@
+import { createHash, createHmac, createPublicKey, verify } from 'node:crypto';
+import type { MockBackend } from '../../demo-miniprogram/mock-backend/src/server';
+import { call, cashier, createOrder, orderStatus, startTestBackend } from './helpers/backend';
+
+let backend: MockBackend;
+
+beforeAll(async () => {
+  backend = await startTestBackend({ activeQueryAfterMs: -1 });
+});
+
+afterAll(async () => {
+  await backend.close();
+});
+
+function verifyRsaPaySign(params: Record<string, string>, packageValue: string): boolean {
+  const message = `${backend.appId}\n${params.timeStamp}\n${params.nonceStr}\n${packageValue}\n`;
+  return verify(
+    'sha256',
+    Buffer.from(message),
+    createPublicKey(backend.merchantPublicKeyPem),
+    Buffer.from(params.paySign ?? '', 'base64'),
+  );
+}
+
+describe('GET /health', () => {
+  it('answers { ok: true }', async () => {
+    const answer = await call(backend, 'GET', '/health');
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({ ok: true });
+  });
+});
+
+describe('POST /api/login', () => {
+  it('turns a code into a stable openid and never returns the session_key', async () => {
+    const first = await call(backend, 'POST', '/api/login', { code: 'code-alice' });
+    const again = await call(backend, 'POST', '/api/login', { code: 'code-alice' });
+    const other = await call(backend, 'POST', '/api/login', { code: 'code-bob' });
+    expect(first.status).toBe(200);
+    expect(Object.keys(first.body)).toEqual(['openid']);
+    expect(first.body.openid).toMatch(/^o[A-Za-z0-9_-]{27}$/);
+    expect(again.body.openid).toBe(first.body.openid);
+    expect(other.body.openid).not.toBe(first.body.openid);
+  });
+
+  it('refuses a missing or empty code', async () => {
+    expect((await call(backend, 'POST', '/api/login', {})).status).toBe(400);
+    expect((await call(backend, 'POST', '/api/login', { code: '' })).body.error.code).toBe(
+      'VALIDATION_FAILED',
+    );
+  });
+});
+
+describe('GET /api/products', () => {
+  it('lists goods, coin packs and items with prices in fen', async () => {
+    const { body } = await call(backend, 'GET', '/api/products');
+    const kinds = new Set(body.products.map((product: { kind: string }) => product.kind));
+    expect(kinds).toEqual(new Set(['goods', 'coins', 'item']));
+    for (const product of body.products) {
+      expect(Number.isInteger(product.price)).toBe(true);
+      expect(product.api).toBe(
+        product.kind === 'goods' ? 'requestPayment' : 'requestVirtualPayment',
+      );
+    }
+    const coins = body.products.find((product: { id: string }) => product.id === 'coins-60');
+    expect(coins).toMatchObject({ mode: 'short_series_coin', coins: 60, price: 600 });
+  });
+});
+
+describe('GET /sim/merchant-key and /sim/config', () => {
+  it('serves the merchant public key as PEM and the identifiers', async () => {
+    const key = await call(backend, 'GET', '/sim/merchant-key');
+    expect(key.text).toContain('-----BEGIN PUBLIC KEY-----');
+    expect(key.text).toBe(backend.merchantPublicKeyPem);
+    const config = await call(backend, 'GET', '/sim/config');
+    expect(config.body).toMatchObject({
+      appId: backend.appId,
+      mchId: backend.mchId,
+      offerId: backend.offerId,
+      activeQueryAfterMs: -1,
+    });
+    expect(config.body.notifyRetryDelaysMs.slice(0, 4)).toEqual([15, 15, 30, 180]);
+  });
+});
+
+describe('POST /api/orders, payment profiles', () => {
+  it('wechat-v3 (default): RSA paySign over appId, timeStamp, nonceStr, package', async () => {
+    const order = await createOrder(backend, { productId: 'mug', quantity: 2 });
+    expect(order).toMatchObject({ kind: 'payment', amount: 7800 });
+    expect(order.orderId).toMatch(/^[0-9A-Za-z]{6,32}$/);
+    const { params } = order;
+    expect(Object.keys(params).sort()).toEqual([
+      'nonceStr',
+      'package',
+      'paySign',
+      'signType',
+      'timeStamp',
+    ]);
+    expect(params.signType).toBe('RSA');
+    expect(params.timeStamp).toMatch(/^[0-9]{10}$/);
+    expect(params.nonceStr.length).toBeLessThanOrEqual(32);
+    expect(params.package).toMatch(/^prepay_id=wx[0-9a-f0-9]{34}$/);
+    expect(verifyRsaPaySign(params, params.package)).toBe(true);
+  });
+
+  it('psp: the package is under pkg (metadata.wechatpay shape)', async () => {
+    const order = await createOrder(backend, { productId: 'sticker', profile: 'psp' });
+    expect(order.params.package).toBeUndefined();
+    expect(order.params.pkg).toMatch(/^prepay_id=/);
+    expect(verifyRsaPaySign(order.params, order.params.pkg)).toBe(true);
+  });
+
+  it.each([
+    ['wechat-v2-md5', 'MD5'],
+    ['wechat-v2-hmac', 'HMAC-SHA256'],
+  ])('%s: uppercase %s over the five sorted fields and the v2 key', async (profile, signType) => {
+    const { params } = await createOrder(backend, { productId: 'sticker', profile });
+    expect(params.signType).toBe(signType);
+    const signString = `appId=${backend.appId}&nonceStr=${params.nonceStr}&package=${params.package}&signType=${signType}&timeStamp=${params.timeStamp}&key=${backend.keys.v2ApiKey}`;
+    const expected =
+      signType === 'MD5'
+        ? createHash('md5').update(signString).digest('hex')
+        : createHmac('sha256', backend.keys.v2ApiKey).update(signString).digest('hex');
+    expect(params.paySign).toBe(expected.toUpperCase());
+  });
+});
+
+describe('POST /api/orders, virtual profiles', () => {
+  it('wechat (default): signData string, paySig with the AppKey, signature with the session_key', async () => {
+    const { body: login } = await call(backend, 'POST', '/api/login', { code: 'virtual-user' });
+    const order = await createOrder(backend, {
+      productId: 'sword-skin',
+      quantity: 3,
+      openid: login.openid,
+    });
+    expect(order).toMatchObject({ kind: 'virtual', amount: 5400 });
+    const { params } = order;
+    expect(Object.keys(params).sort()).toEqual(['mode', 'paySig', 'signData', 'signature']);
+    expect(params.mode).toBe('short_series_goods');
+    expect(typeof params.signData).toBe('string');
+    const data = JSON.parse(params.signData);
+    expect(data).toMatchObject({
+      offerId: backend.offerId,
+      buyQuantity: 3,
+      env: 0,
+      currencyType: 'CNY',
+      productId: 'sword-skin',
+      goodsPrice: 1800,
+      outTradeNo: order.orderId,
+    });
+    expect(typeof data.attach).toBe('string');
+    const appKey = backend.keys.virtualAppKeyProduction;
+    expect(params.paySig).toBe(
+      createHmac('sha256', appKey).update(`requestVirtualPayment&${params.signData}`).digest('hex'),
+    );
+    // The user signature is checked by the cashier, which knows the session_key.
+    const paid = await cashier(backend, { api: 'requestVirtualPayment', params, action: 'cancel' });
+    expect(paid.errCode).toBe(-2);
+  });
+
+  it('tcmpp: paySign instead of paySig, buyQuantity as a string (seed 000 table)', async () => {
+    const order = await createOrder(backend, {
+      productId: 'coins-60',
+      quantity: 2,
+      profile: 'tcmpp',
+    });
+    expect(order.amount).toBe(1200);
+    expect(order.params.paySig).toBeUndefined();
+    expect(order.params.paySign).toMatch(/^[0-9a-f]{64}$/);
+    expect(order.params.mode).toBe('short_series_coin');
+    const data = JSON.parse(order.params.signData);
+    expect(data.buyQuantity).toBe('120');
+    expect(data.productId).toBeUndefined();
+  });
+
+  it('without openid, uses the demo user and gives it a session', async () => {
+    const order = await createOrder(backend, { productId: 'extra-life' });
+    const callback = await cashier(backend, {
+      api: 'requestVirtualPayment',
+      params: order.params,
+      openid: backend.defaultOpenid,
+      action: 'cancel',
+    });
+    expect(callback.errMsg).toBe('requestVirtualPayment:fail requestPayment:fail cancel');
+  });
+
+  it('refuses an openid that never logged in (no session_key to sign with)', async () => {
+    const answer = await call(backend, 'POST', '/api/orders', {
+      productId: 'extra-life',
+      openid: 'oNobody',
+    });
+    expect(answer.status).toBe(401);
+    expect(answer.body.error.code).toBe('NO_SESSION');
+  });
+
+  it('refuses a profile that does not fit the product', async () => {
+    const goods = await call(backend, 'POST', '/api/orders', {
+      productId: 'mug',
+      profile: 'tcmpp',
+    });
+    expect(goods.status).toBe(400);
+    expect(goods.body.error.code).toBe('PROFILE_NOT_APPLICABLE');
+    const virtual = await call(backend, 'POST', '/api/orders', {
+      productId: 'coins-60',
+      profile: 'psp',
+    });
+    expect(virtual.body.error.code).toBe('PROFILE_NOT_APPLICABLE');
+  });
+});
+
+describe('GET /api/orders/:orderId and POST /api/orders/:orderId/close', () => {
+  it('reports a new order as pending with its trade state and amount', async () => {
+    const order = await createOrder(backend, { productId: 'mug' });
+    expect(await orderStatus(backend, order.orderId)).toEqual({
+      orderId: order.orderId,
+      state: 'pending',
+      tradeState: 'NOTPAY',
+      amount: 3900,
+    });
+    const virtual = await createOrder(backend, { productId: 'coins-300' });
+    expect(await orderStatus(backend, virtual.orderId)).toMatchObject({
+      state: 'pending',
+      tradeState: 'INIT',
+    });
+  });
+
+  it('closes an unpaid order; the cashier then refuses it; closing again is harmless', async () => {
+    const order = await createOrder(backend, { productId: 'mug' });
+    const closed = await call(backend, 'POST', `/api/orders/${order.orderId}/close`);
+    expect(closed.status).toBe(200);
+    expect(closed.body).toMatchObject({ state: 'closed', tradeState: 'CLOSED' });
+    const callback = await cashier(backend, {
+      api: 'requestPayment',
+      params: order.params,
+      action: 'pay',
+    });
+    expect(callback.errMsg).toBe('requestPayment:fail 订单已关闭');
+    expect((await call(backend, 'POST', `/api/orders/${order.orderId}/close`)).status).toBe(200);
+  });
+
+  it('closes a virtual order; the cashier then refuses its outTradeNo', async () => {
+    const order = await createOrder(backend, { productId: 'extra-life' });
+    const closed = await call(backend, 'POST', `/api/orders/${order.orderId}/close`);
+    expect(closed.body).toMatchObject({ state: 'closed', tradeState: 'CLOSED' });
+    const callback = await cashier(backend, {
+      api: 'requestVirtualPayment',
+      params: order.params,
+      action: 'pay',
+    });
+    expect(callback).toEqual({
+      errMsg: 'requestVirtualPayment:fail OUT_TRADE_NO_REUSED',
+      errCode: -15002,
+      errno: -15002,
+    });
+  });
+
+  it('refuses to close a paid order, even when its notification never came', async () => {
+    const order = await createOrder(backend, { productId: 'mug' });
+    await cashier(backend, {
+      api: 'requestPayment',
+      params: order.params,
+      action: 'pay',
+      dropNotify: true,
+    });
+    const answer = await call(backend, 'POST', `/api/orders/${order.orderId}/close`);
+    expect(answer.status).toBe(409);
+    expect(answer.body.error.code).toBe('ORDER_ALREADY_PAID');
+    expect((await orderStatus(backend, order.orderId)).state).toBe('paid');
+  });
+
+  it('answers 404 for an unknown order', async () => {
+    const status = await call(backend, 'GET', '/api/orders/MPnope');
+    expect(status.status).toBe(404);
+    expect(status.body.error.code).toBe('ORDER_NOT_FOUND');
+    expect((await call(backend, 'POST', '/api/orders/MPnope/close')).status).toBe(404);
+  });
+});

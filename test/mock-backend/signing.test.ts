@@ -1,0 +1,231 @@
+import {
+  createDecipheriv,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  verify,
+} from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import {
+  decryptAeadAes256Gcm,
+  encryptAeadAes256Gcm,
+} from '../../demo-miniprogram/mock-backend/src/signing/aeadAes256Gcm';
+import {
+  notificationSignatureMessage,
+  signNotification,
+  verifyNotificationSignature,
+} from '../../demo-miniprogram/mock-backend/src/signing/notifySignature';
+import { verifyRsaSha256 } from '../../demo-miniprogram/mock-backend/src/signing/rsaSha256';
+import {
+  signV2,
+  signV2PaySign,
+  v2SignString,
+  verifyV2PaySign,
+} from '../../demo-miniprogram/mock-backend/src/signing/v2PaySign';
+import {
+  signV3PaySign,
+  v3PaySignMessage,
+  verifyV3PaySign,
+} from '../../demo-miniprogram/mock-backend/src/signing/v3PaySign';
+import {
+  serverPaySig,
+  userSignature,
+  virtualPaySig,
+} from '../../demo-miniprogram/mock-backend/src/signing/virtualPaySign';
+
+const docKeyPem = readFileSync(
+  path.join(__dirname, '..', 'fixtures', 'vectors', 'wechatpay-doc-test-key.pem'),
+  'utf8',
+);
+const docPrivateKey = createPrivateKey(docKeyPem);
+const docPublicKey = createPublicKey(docPrivateKey);
+
+describe('API v3 paySign (vector: WeChat Pay documentation test key)', () => {
+  const fields = {
+    appId: 'wx2421b1c4370ec43b',
+    timeStamp: '1554208460',
+    nonceStr: '593BEC0C930BF1AFEB40B4A08C8FB242',
+    package: 'prepay_id=wx201410272009395522657a690389285100',
+  };
+  const expected =
+    'mI35pfNEQV6777ke/1T+LJLQDNTm7yeoUJH+j/adPGhmCCi0PbgkvYQTRcXH0uibcLVtvFLdGLpmoYO9FV6lBBsTAjuhh5YOvQi0e2g3e0yytitiNET9FEuqM0pjnKfRW4K6LIZDdbWJv9KhZUx3DrJa5TL7OJ7VdADVivxVySIlPVKjGwuCXzuXSJes0UcILgWQUMyha5/3nYofuHtS7r+KYyMuxD+oJ9VM1Qdxk4UIG59CP5Y3wtYIFybyF3bdu1caHTRRX+DLyMXyYA/IrTmiW01c4RPjpHBX5Dk1sZyY1zVsWNsvMHr2e1NTWtBxKJ+qk5N61J7caYoepHFaxw==';
+
+  it('builds the four-line message with a trailing newline', () => {
+    expect(v3PaySignMessage(fields)).toBe(
+      'wx2421b1c4370ec43b\n1554208460\n593BEC0C930BF1AFEB40B4A08C8FB242\nprepay_id=wx201410272009395522657a690389285100\n',
+    );
+  });
+
+  it('signs the published vector byte for byte', () => {
+    expect(signV3PaySign(fields, docPrivateKey)).toBe(expected);
+  });
+
+  it('verifies the vector and refuses any change', () => {
+    expect(verifyV3PaySign(fields, expected, docPublicKey)).toBe(true);
+    expect(verifyV3PaySign({ ...fields, nonceStr: 'X' }, expected, docPublicKey)).toBe(false);
+    expect(
+      verifyV3PaySign({ ...fields, appId: 'wx0000000000000000' }, expected, docPublicKey),
+    ).toBe(false);
+    const other = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey;
+    expect(verifyV3PaySign(fields, expected, other)).toBe(false);
+  });
+
+  it('refuses malformed Base64 without throwing', () => {
+    expect(verifyRsaSha256('x', '', docPublicKey)).toBe(false);
+    expect(verifyRsaSha256('x', 'not base64!', docPublicKey)).toBe(false);
+    expect(verifyRsaSha256('x', ` ${expected}`, docPublicKey)).toBe(false);
+    expect(verifyRsaSha256('x', 'AAAA', docPublicKey)).toBe(false);
+  });
+});
+
+describe('API v2 paySign (MD5 / HMAC-SHA256 vectors)', () => {
+  it('reproduces the mini program MD5 vector of seed 001, signType included', () => {
+    const fields = {
+      appId: 'wxd678efh567hg6787',
+      nonceStr: '5K8264ILTKCH16CQ2502SI8ZNMTM67VS',
+      package: 'prepay_id=wx2017033010242291fcfe0db70013231072',
+      signType: 'MD5' as const,
+      timeStamp: '1490840662',
+    };
+    const key = 'qazwsxedcrfvtgbyhnujmikolp111111';
+    expect(signV2PaySign(fields, key)).toBe('22D9B4E54AB1950F51E0649E8810ACD6');
+    expect(verifyV2PaySign(fields, '22D9B4E54AB1950F51E0649E8810ACD6', key)).toBe(true);
+    expect(verifyV2PaySign(fields, '22d9b4e54ab1950f51e0649e8810acd6', key)).toBe(false);
+    expect(
+      verifyV2PaySign(
+        { ...fields, timeStamp: '1490840663' },
+        '22D9B4E54AB1950F51E0649E8810ACD6',
+        key,
+      ),
+    ).toBe(false);
+  });
+
+  const unifiedOrder = {
+    mch_id: '10000100',
+    appid: 'wxd930ea5d5a258f4f',
+    device_info: '1000',
+    body: 'test',
+    nonce_str: 'ibuaiVcKdpRxkhJA',
+  };
+  const key = '192006250b4c09247ec02edce69f6a2d';
+
+  it('sorts the fields and appends the key', () => {
+    expect(v2SignString({ ...unifiedOrder, sign: 'ignored', empty: '' }, key)).toBe(
+      'appid=wxd930ea5d5a258f4f&body=test&device_info=1000&mch_id=10000100&nonce_str=ibuaiVcKdpRxkhJA&key=192006250b4c09247ec02edce69f6a2d',
+    );
+  });
+
+  it('reproduces the MD5 and HMAC-SHA256 vectors', () => {
+    expect(signV2(unifiedOrder, key, 'MD5')).toBe('9A0A8659F005D6984697E2CA0A9CF3B7');
+    expect(signV2(unifiedOrder, key, 'HMAC-SHA256')).toBe(
+      '6A9AE1657590FD6257D693A078E1C3E4BB6BA4DC30B23E0EE2496E54170DACD6',
+    );
+  });
+});
+
+describe('virtual payment HMAC-SHA256 vectors', () => {
+  it('signs a server API call with the AppKey and the uri prefix', () => {
+    expect(
+      serverPaySig(
+        '12345',
+        '/xpay/query_user_balance',
+        '{"openid": "xxx", "user_ip": "127.0.0.1", "env": 0}',
+      ),
+    ).toBe('c37809f27c6d7fd1837ad2500a04512b66b34fd793a39a385fade56dca89a4b5');
+  });
+
+  it('signs the user signature with the session_key and no prefix', () => {
+    expect(userSignature('o0q0otL8aEzpcZL/FT9WsQ==', '{"foo":"bar"}')).toBe(
+      '654571f79995b2ce1e149e53c0a33dc39c0a74090db514261454e8dbe432aa0b',
+    );
+  });
+
+  it('prefixes paySig with requestVirtualPayment&', () => {
+    expect(virtualPaySig('12345', '{"a":1}')).toBe(
+      serverPaySig('12345', 'requestVirtualPayment', '{"a":1}'),
+    );
+    expect(virtualPaySig('12345', '{"a":1}')).not.toBe(userSignature('12345', '{"a":1}'));
+  });
+});
+
+describe('notification signature', () => {
+  const body = '{"id":"EV-1","event_type":"TRANSACTION.SUCCESS"}';
+
+  it('signs timestamp\\nnonce\\nbody\\n with SHA256withRSA (checked with node:crypto directly)', () => {
+    const headers = signNotification(
+      { timestamp: '1700000000', nonce: 'NONCE', body, serial: 'SERIAL' },
+      docPrivateKey,
+    );
+    expect(headers['Wechatpay-Serial']).toBe('SERIAL');
+    expect(headers['Wechatpay-Timestamp']).toBe('1700000000');
+    const message = Buffer.from(`1700000000\nNONCE\n${body}\n`, 'utf8');
+    expect(notificationSignatureMessage('1700000000', 'NONCE', body).equals(message)).toBe(true);
+    expect(
+      verify(
+        'sha256',
+        message,
+        docPublicKey,
+        Buffer.from(headers['Wechatpay-Signature'], 'base64'),
+      ),
+    ).toBe(true);
+  });
+
+  it('verifies only the exact bytes', () => {
+    const headers = signNotification(
+      { timestamp: '1700000000', nonce: 'NONCE', body, serial: 'S' },
+      docPrivateKey,
+    );
+    const input = {
+      timestamp: '1700000000',
+      nonce: 'NONCE',
+      body: Buffer.from(body),
+      signature: headers['Wechatpay-Signature'],
+    };
+    expect(verifyNotificationSignature(input, docPublicKey)).toBe(true);
+    expect(
+      verifyNotificationSignature({ ...input, body: Buffer.from(`${body} `) }, docPublicKey),
+    ).toBe(false);
+    expect(verifyNotificationSignature({ ...input, nonce: 'OTHER' }, docPublicKey)).toBe(false);
+    expect(verifyNotificationSignature({ ...input, timestamp: '1700000001' }, docPublicKey)).toBe(
+      false,
+    );
+  });
+});
+
+describe('AEAD_AES_256_GCM resource', () => {
+  const apiV3Key = '0123456789abcdef0123456789abcdef';
+
+  it('appends the 16-byte tag to the Base64 ciphertext (decrypted with node:crypto directly)', () => {
+    const sealed = encryptAeadAes256Gcm(apiV3Key, '{"ok":true}', 'abcdefghijkl', 'transaction');
+    const bytes = Buffer.from(sealed.ciphertext, 'base64');
+    expect(bytes.length).toBe('{"ok":true}'.length + 16);
+    const decipher = createDecipheriv(
+      'aes-256-gcm',
+      Buffer.from(apiV3Key),
+      Buffer.from('abcdefghijkl'),
+    );
+    decipher.setAAD(Buffer.from('transaction'));
+    decipher.setAuthTag(bytes.subarray(bytes.length - 16));
+    const plain = Buffer.concat([
+      decipher.update(bytes.subarray(0, bytes.length - 16)),
+      decipher.final(),
+    ]);
+    expect(plain.toString()).toBe('{"ok":true}');
+    expect(decryptAeadAes256Gcm(apiV3Key, sealed)).toBe('{"ok":true}');
+  });
+
+  it('refuses a wrong key, nonce, associated data or a flipped bit', () => {
+    const sealed = encryptAeadAes256Gcm(apiV3Key, 'secret', 'abcdefghijkl', 'transaction');
+    expect(() => decryptAeadAes256Gcm('fedcba9876543210fedcba9876543210', sealed)).toThrow();
+    expect(() => decryptAeadAes256Gcm(apiV3Key, { ...sealed, nonce: 'abcdefghijkm' })).toThrow();
+    expect(() => decryptAeadAes256Gcm(apiV3Key, { ...sealed, associatedData: 'refund' })).toThrow();
+    const bytes = Buffer.from(sealed.ciphertext, 'base64');
+    bytes[0] = (bytes[0] ?? 0) ^ 1;
+    expect(() =>
+      decryptAeadAes256Gcm(apiV3Key, { ...sealed, ciphertext: bytes.toString('base64') }),
+    ).toThrow();
+    expect(() => decryptAeadAes256Gcm(apiV3Key, { ...sealed, ciphertext: 'AAAA' })).toThrow();
+    expect(() => decryptAeadAes256Gcm('short', sealed)).toThrow(RangeError);
+  });
+});
