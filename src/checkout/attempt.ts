@@ -1,35 +1,41 @@
-import { type AbortSignalLike, onAbort } from '../core/abort-signal';
+import { type AbortSignalLike, createAbortController } from '../core/abort-signal';
+import { timeout } from './timers';
 
 /**
  * Calls a backend function and reads its answer with `read`, whatever the function does:
- * throw, reject, return a non-promise, resolve garbage, or never answer (bounded by
- * `signal`). Resolves the value `read` accepted, or a string that says what went wrong.
+ * throw, reject, return a non-promise, resolve garbage (`read` throws what is wrong with it),
+ * or never answer. The call gets a signal that aborts after `ms` or with `parent`; then its
+ * answer is no longer awaited. Resolves the value `read` accepted, or a string that says what
+ * went wrong.
  */
-export function attempt<T extends object>(
+export function attempt<T>(
   name: string,
-  call: () => unknown,
-  read: (value: unknown) => T | string,
-  signal: AbortSignalLike,
+  call: (signal: AbortSignalLike) => unknown,
+  read: (value: unknown) => T,
+  ms: number,
+  parent: AbortSignalLike | undefined,
 ): Promise<T | string> {
   return new Promise((resolve) => {
-    const late = () => resolve(`${name} did not answer in time`);
-    const stop = onAbort(signal, late);
-    if (signal.aborted) return late();
-    new Promise((answer) => answer(call()))
+    const { signal, abort } = createAbortController();
+    const cancel = timeout(ms, parent, () => {
+      abort();
+      resolve(`${name} timed out`);
+    });
+    if (signal.aborted) return; // `parent` had aborted already: no call
+    new Promise((answer) => answer(call(signal)))
       .then(read)
-      .then(
-        (value) => resolve(typeof value === 'string' ? `${name} returned ${value}` : value),
-        (error) => resolve(`${name} failed: ${errorText(error)}`),
-      )
-      .then(stop);
+      .catch((error) => {
+        // A rejection with no printable reason (Object.create(null)) still says what failed.
+        try {
+          const reason = error instanceof Error ? error.message : String(error);
+          return `${name} failed: ${reason || 'no reason'}`;
+        } catch {
+          return `${name} failed`;
+        }
+      })
+      .then((value) => {
+        cancel();
+        resolve(value);
+      });
   });
-}
-
-/** The message of an error, or the thing itself as text; never throws. */
-export function errorText(error: unknown): string {
-  try {
-    return (error instanceof Error ? error.message : String(error)) || 'no reason given';
-  } catch {
-    return 'an unprintable error';
-  }
 }

@@ -1,8 +1,9 @@
 import { type AbortSignalLike, createAbortController, onAbort } from '../core/abort-signal';
 import { type PaymentHost, resolveHost } from '../core/host';
-import { failed, type PaymentOutcome } from '../core/outcome';
+import { type FailedOutcome, failed, type PaymentOutcome } from '../core/outcome';
 import { requestPayment } from '../core/request-payment';
 import { requestVirtualPayment } from '../core/request-virtual-payment';
+import { timeout } from './timers';
 import type { PreparedOrder } from './types';
 
 /**
@@ -15,47 +16,42 @@ import type { PreparedOrder } from './types';
 export function openCashier(
   order: PreparedOrder,
   host: PaymentHost | undefined,
-  signal: AbortSignalLike,
+  signal: AbortSignalLike | undefined,
   hostTimeoutMs: number | undefined,
   resumeGraceMs: number,
 ): Promise<PaymentOutcome> {
   const virtual = order.kind === 'virtual';
-  const lost = createAbortController();
   const target = resolveHost(host);
+  // Aborts the host call: on the caller's abort, at the end of the grace, or once answered.
+  const { signal: hostSignal, abort: stopHost } = createAbortController();
   let grace: unknown;
-  let shown = false;
   const onShow = () => {
-    if (!shown) grace = setTimeout(lost.abort, resumeGraceMs);
-    shown = true;
+    grace = grace || timeout(resumeGraceMs, hostSignal, stopHost);
   };
   const listening = typeof target?.offAppShow === 'function';
   try {
     if (listening) target?.onAppShow?.(onShow);
   } catch {}
-  const cleanup = () => {
-    shown = true;
-    clearTimeout(grace);
+  onAbort(hostSignal, () => {
+    stopCaller();
     try {
       if (listening) target?.offAppShow?.(onShow);
     } catch {}
-    stopParent();
-    lost.abort();
-  };
-  const stopParent = onAbort(signal, cleanup);
-  if (signal.aborted) cleanup();
+  });
+  const stopCaller = onAbort(signal, stopHost);
+  if (signal?.aborted) stopHost();
 
   return (virtual ? requestVirtualPayment : requestPayment)(order.params as never, {
     host,
-    signal: lost.signal,
+    signal: hostSignal,
     timeoutMs: hostTimeoutMs,
   }).then((outcome) => {
-    const gaveUp = !signal.aborted && outcome.status === 'failed' && outcome.code === 'aborted';
-    cleanup();
-    return gaveUp
+    stopHost();
+    return !signal?.aborted && (outcome as FailedOutcome).code === 'aborted'
       ? failed(
           virtual ? 'requestVirtualPayment' : 'requestPayment',
           'timeout',
-          `no callback ${resumeGraceMs} ms after the app came back`,
+          `no answer in ${resumeGraceMs} ms after onAppShow`,
         )
       : outcome;
   });

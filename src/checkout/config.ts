@@ -1,11 +1,16 @@
-import { describeValue, fieldsOf } from '../validation/rules';
+import { fieldsOf } from '../validation/rules';
 import { DEFAULT_CONFIRM } from './confirm-options';
 import type { CheckoutConfig, ConfirmOptions } from './types';
 
-type Schedule = Required<ConfirmOptions>;
+/** The confirmation schedule and the cashier's time limits, defaults filled in. */
+export type Schedule = Required<ConfirmOptions> & { hostTimeoutMs?: number; resumeGraceMs: number };
 
-/** The least value of each number option. */
-const MINIMUM: { readonly [name: string]: number } = {
+/** The type of each option, or the least value of a number option (`confirm.*` included). */
+const OPTIONS: { readonly [name: string]: string | number } = {
+  confirm: 'object',
+  host: 'object',
+  persistPending: 'boolean',
+  onStage: 'function',
   firstDelayMs: 0,
   intervalMs: 1,
   growth: 1,
@@ -16,48 +21,35 @@ const MINIMUM: { readonly [name: string]: number } = {
   resumeGraceMs: 0,
 };
 
+/** Throws the TypeError of a bad option, e.g. `[miniprogram-pay] httpBackend: baseUrl must be a URL`. */
+export function invalid(api: string, name: string, expected: string): never {
+  throw new TypeError(`[miniprogram-pay] ${api}: ${name} must be ${expected}`);
+}
+
 /**
- * Checks a {@link CheckoutConfig} and returns its confirmation schedule, defaults filled in.
+ * Checks a {@link CheckoutConfig} and returns its {@link Schedule}.
  * A bad option is a programmer error: throws a TypeError that names it.
  */
 export function readConfig(config: CheckoutConfig): Schedule {
   const options = fieldsOf(config);
   const backend = options.backend as Record<string, unknown> | undefined;
   const confirm = fieldsOf(options.confirm);
-  const check = (valid: boolean, name: string, expected: string, value: unknown) => {
-    if (!valid) {
-      throw new TypeError(
-        `[miniprogram-pay] createCheckout: ${name} must be ${expected}, got ${describeValue(value)}`,
-      );
-    }
-  };
-  check(
-    typeof backend?.createOrder === 'function' && typeof backend.queryOrder === 'function',
-    'backend',
-    'an object with createOrder and queryOrder functions',
-    backend,
-  );
-  for (const [name, type] of [
-    ['confirm', 'object'],
-    ['host', 'object'],
-    ['persistPending', 'boolean'],
-    ['onStage', 'function'],
-  ]) {
-    const value = options[name as string];
-    check(value === undefined || typeof value === type, name as string, `a ${type}`, value);
+  const schedule: Record<string, unknown> = { ...DEFAULT_CONFIRM, resumeGraceMs: 2000 };
+  if (typeof backend?.createOrder !== 'function' || typeof backend.queryOrder !== 'function') {
+    invalid('createCheckout', 'backend', '{ createOrder, queryOrder }');
   }
-  const schedule: Record<string, unknown> = { ...DEFAULT_CONFIRM };
-  for (const name in MINIMUM) {
-    const inConfirm = name in schedule;
+  for (const name in OPTIONS) {
+    const rule = OPTIONS[name];
+    const inConfirm = name in DEFAULT_CONFIRM;
     const value = (inConfirm ? confirm : options)[name];
-    const min = MINIMUM[name] as number;
-    check(
-      value === undefined || (typeof value === 'number' && value >= min && value < 2 ** 31),
-      (inConfirm ? 'confirm.' : '') + name,
-      `a number >= ${min}`,
-      value,
-    );
-    if (inConfirm && value !== undefined) schedule[name] = value;
+    if (value === undefined) continue;
+    if (typeof rule !== 'number') {
+      if (typeof value !== rule) invalid('createCheckout', name, `a ${rule}`);
+    } else if (typeof value === 'number' && value >= rule && value < 2 ** 31) {
+      schedule[name] = value;
+    } else {
+      invalid('createCheckout', (inConfirm ? 'confirm.' : '') + name, `a number >= ${rule}`);
+    }
   }
   return schedule as Schedule;
 }

@@ -20,9 +20,3 @@ export const DEFAULT_CONFIRM: Readonly<Required<ConfirmOptions>> = {
   /** @default 10000 */
   waitMs: 10000,
 };
-
-/** Default of `CheckoutConfig.resumeGraceMs`. */
-export const DEFAULT_RESUME_GRACE_MS = 2000;
-
-/** Room left for the answer of a long-poll before the deadline. */
-export const LONG_POLL_MARGIN_MS = 1000;

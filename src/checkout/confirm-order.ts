@@ -1,52 +1,54 @@
 import type { AbortSignalLike } from '../core/abort-signal';
+import type { FailedOutcome, PaymentOutcome } from '../core/outcome';
 import { attempt } from './attempt';
-import { LONG_POLL_MARGIN_MS } from './confirm-options';
 import { readSnapshot } from './order';
-import { aborted, deadline } from './timers';
-import type { ConfirmOptions, OrderSnapshot, PaymentBackend } from './types';
-
-/** How confirmation ended: the last snapshot read (final or not), and why it is not final. */
-export interface Confirmation {
-  order?: OrderSnapshot;
-  detail: string;
-}
+import { timeout } from './timers';
+import type {
+  CheckoutFailCode,
+  CheckoutResult,
+  ConfirmOptions,
+  OrderSnapshot,
+  PaymentBackend,
+} from './types';
 
 /**
- * Queries `orderId` on the schedule until a final state, the deadline or `signal`; with
- * `once`, a single query at once without long-poll. Ends early when the next query would
- * come after the deadline. A query in flight never outlives the deadline: its signal aborts
- * then and its answer is no longer awaited.
+ * Queries `orderId` on the schedule until a final state, the deadline or `signal`, and
+ * resolves what the backend said; `pending` without a final state. With `once`, a single
+ * query at once without long-poll, and the cashier's `outcome` stands (`cancelled`, or
+ * `host_error` / `payment_failed`) unless the backend has a final state.
+ * Ends early when the next query would come after the deadline. A query in flight never
+ * outlives the deadline: its signal aborts then and its answer is no longer awaited.
  */
 export async function confirmOrder(
   backend: PaymentBackend,
   orderId: string,
   schedule: Required<ConfirmOptions>,
-  signal: AbortSignalLike,
+  signal: AbortSignalLike | undefined,
   once?: boolean,
-): Promise<Confirmation> {
+  outcome?: PaymentOutcome,
+): Promise<CheckoutResult> {
   const { deadlineMs, growth, maxIntervalMs } = schedule;
-  const limit = deadline(deadlineMs, signal);
   const end = Date.now() + deadlineMs;
   let next = end - deadlineMs + (once ? 0 : schedule.firstDelayMs);
   let interval = schedule.intervalMs;
   let order: OrderSnapshot | undefined;
   let last = 'none';
-  while (next < end && !limit.signal.aborted) {
+  while (next < end) {
     if (next > Date.now()) {
-      const pause = deadline(next - Date.now(), limit.signal);
-      await aborted(pause.signal);
-      pause.stop();
-      if (limit.signal.aborted) break;
+      await new Promise<void>((wake) => timeout(next - Date.now(), signal, wake));
     }
     const started = Date.now();
+    if (signal?.aborted || started >= end) break;
     const waitMs = once
       ? 0
-      : Math.max(0, Math.min(schedule.waitMs, end - started - LONG_POLL_MARGIN_MS));
+      : // A second left for the answer of a long-poll before the deadline.
+        Math.max(0, Math.min(schedule.waitMs, end - started - 1000));
     const answer = await attempt(
       'queryOrder',
-      () => backend.queryOrder(orderId, { waitMs, signal: limit.signal }),
+      (signal) => backend.queryOrder(orderId, { waitMs, signal }),
       (value) => readSnapshot(value, orderId),
-      limit.signal,
+      end - started,
+      signal,
     );
     if (typeof answer === 'string') last = answer;
     else {
@@ -58,6 +60,35 @@ export async function confirmOrder(
     next = started + interval;
     interval = Math.min(interval * growth, maxIntervalMs);
   }
-  limit.stop();
-  return { order, detail: `not confirmed${once ? '' : ` in ${deadlineMs} ms`} (last: ${last})` };
+  const { code, detail } = (outcome || {}) as FailedOutcome;
+  // A final state is always the last answer (a later failure is not a state).
+  const state = order?.state;
+  return state === 'paid'
+    ? { status: 'paid', orderId, order: order as OrderSnapshot, outcome }
+    : order && state !== 'pending'
+      ? {
+          status: 'failed',
+          code: state === 'failed' ? 'payment_failed' : (`order_${state}` as CheckoutFailCode),
+          detail: `the order is ${state}`,
+          orderId,
+          order,
+          outcome,
+        }
+      : outcome?.status === 'cancelled'
+        ? { status: 'cancelled', orderId, outcome }
+        : code === 'host_error'
+          ? {
+              status: 'failed',
+              code: order ? 'payment_failed' : code,
+              detail,
+              orderId,
+              outcome,
+              order,
+            }
+          : {
+              status: 'pending',
+              orderId,
+              detail: `not confirmed${once ? '' : ` in ${deadlineMs} ms`} (last: ${last})`,
+              outcome,
+            };
 }

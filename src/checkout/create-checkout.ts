@@ -1,29 +1,19 @@
-import { type AbortSignalLike, createAbortController, onAbort } from '../core/abort-signal';
+import { type AbortSignalLike, onAbort } from '../core/abort-signal';
 import type { FailedOutcome, PaymentOutcome } from '../core/outcome';
 import { describeValue } from '../validation/rules';
 import { attempt } from './attempt';
 import { openCashier } from './cashier';
 import { readConfig } from './config';
-import { DEFAULT_RESUME_GRACE_MS } from './confirm-options';
 import { confirmOrder } from './confirm-order';
 import { readOrder } from './order';
 import { createPendingStore } from './pending-store';
-import { deadline } from './timers';
-import type {
-  Checkout,
-  CheckoutConfig,
-  CheckoutResult,
-  CheckoutStage,
-  OrderSnapshot,
-} from './types';
+import type { Checkout, CheckoutConfig, CheckoutResult, CheckoutStage } from './types';
 
-/** What a running call knows; read when it settles early (abort). */
-interface Call {
-  signal: AbortSignalLike;
-  stage(stage: CheckoutStage): void;
-  orderId?: string;
-  outcome?: PaymentOutcome;
-}
+/**
+ * Reports a stage of the running call; `orderId` and `outcome` once known (kept for an
+ * early settle on abort).
+ */
+type Stage = (stage: CheckoutStage, orderId?: string, outcome?: PaymentOutcome) => void;
 
 /**
  * Creates a checkout: `pay(input)` creates the order on your backend, opens the host's
@@ -38,144 +28,107 @@ interface Call {
 export function createCheckout(config: CheckoutConfig): Checkout {
   const schedule = readConfig(config);
   const { backend, host, onStage } = config;
-  const store = createPendingStore(host, config.persistPending);
+  const [readPending, remember] = createPendingStore(host, config.persistPending);
   let running = 0;
 
-  /** Runs one call; settles once, with its result or at once on the caller's abort. */
+  /** Runs a `pay()` or `confirm()`; settles once, with its result or at once on the caller's abort. */
   const run = (
-    callerSignal: AbortSignalLike | undefined,
-    flow: (call: Call) => Promise<CheckoutResult>,
-    tracked?: boolean,
+    signal: AbortSignalLike | undefined,
+    flow: (signal: AbortSignalLike | undefined, stage: Stage) => Promise<CheckoutResult>,
   ) =>
     new Promise<CheckoutResult>((resolve) => {
-      const scope = createAbortController();
-      const call: Call = {
-        signal: scope.signal,
-        stage(stage) {
-          try {
-            if (tracked) onStage?.(stage, { orderId: call.orderId });
-          } catch {}
-        },
+      let orderId: string | undefined;
+      let outcome: PaymentOutcome | undefined;
+      let settled = false;
+      const stage: Stage = (name, id = orderId, result = outcome) => {
+        orderId = id;
+        outcome = result;
+        try {
+          onStage?.(name, { orderId });
+        } catch {}
       };
       const settle = (result: CheckoutResult) => {
-        if (scope.signal.aborted) return;
-        if (tracked) running--;
+        if (settled) return;
+        settled = true;
         stopCaller();
-        scope.abort();
-        if (result.orderId) store.update(result.orderId, result.status === 'pending');
-        call.stage('settled');
-        resolve(result);
+        running--;
+        resolve(remember(result));
+        stage('settled');
       };
-      const aborted = () => {
-        const { orderId, outcome } = call;
+      const aborted = () =>
         settle(
           orderId
-            ? { status: 'pending', orderId, detail: 'aborted; confirm it later', outcome }
+            ? { status: 'pending', orderId, detail: 'aborted', outcome }
             : { status: 'failed', code: 'aborted', detail: 'aborted' },
         );
-      };
-      if (tracked) running++;
-      const stopCaller = onAbort(callerSignal, aborted);
-      if (callerSignal?.aborted) aborted();
-      else flow(call).then(settle, aborted);
+      running++;
+      // What the flow starts (timers, listeners, backend calls) stops with the caller's signal,
+      // and has ended by the time the flow resolves.
+      const stopCaller = onAbort(signal, aborted);
+      if (signal?.aborted) aborted();
+      else flow(signal, stage).then(settle, aborted);
     });
 
-  /** The result of a final snapshot; `undefined` while the order is pending or unknown. */
-  const ended = (
-    order: OrderSnapshot | undefined,
-    outcome?: PaymentOutcome,
-  ): CheckoutResult | undefined => {
-    const { orderId, state } = order || ({} as OrderSnapshot);
-    return !order || state === 'pending'
-      ? undefined
-      : state === 'paid'
-        ? { status: 'paid', orderId, order, outcome }
-        : {
-            status: 'failed',
-            code: state === 'failed' ? 'payment_failed' : `order_${state}`,
-            detail: `the order is ${state}`,
-            orderId,
-            order,
-            outcome,
-          };
-  };
-
-  async function payFlow(input: unknown, call: Call): Promise<CheckoutResult> {
-    call.stage('creating_order');
-    const limit = deadline(schedule.deadlineMs, call.signal);
+  async function payFlow(
+    input: unknown,
+    signal: AbortSignalLike | undefined,
+    stage: Stage,
+  ): Promise<CheckoutResult> {
+    stage('creating_order');
     const order = await attempt(
       'createOrder',
-      () => backend.createOrder(input, { signal: limit.signal }),
+      (signal) => backend.createOrder(input, { signal }),
       readOrder,
-      limit.signal,
+      schedule.deadlineMs,
+      signal,
     );
-    limit.stop();
     if (typeof order === 'string') {
       return { status: 'failed', code: 'create_order_failed', detail: order };
     }
     const { orderId } = order;
-    call.orderId = orderId;
-    call.stage('awaiting_payment');
+    stage('awaiting_payment', orderId);
     const outcome = await openCashier(
       order,
       host,
-      call.signal,
-      config.hostTimeoutMs,
-      config.resumeGraceMs ?? DEFAULT_RESUME_GRACE_MS,
+      signal,
+      schedule.hostTimeoutMs,
+      schedule.resumeGraceMs,
     );
-    call.outcome = outcome;
-    const { code, detail } = outcome as Partial<FailedOutcome>;
+    const { code, detail } = outcome as FailedOutcome;
     // The host was never reached: nothing can have been paid.
     if (code && code !== 'host_error' && code !== 'timeout') {
-      return { status: 'failed', code, detail: detail as string, orderId, outcome };
+      return { status: 'failed', code, detail, orderId, outcome };
     }
     // ok, or no callback at all: the payment may have gone through, query until known.
     // cancelled or failed: "cancel" is sometimes a payment that went through, query once.
-    const unknown = outcome.status === 'ok' || code === 'timeout';
-    call.stage('confirming');
-    const confirmation = await confirmOrder(backend, orderId, schedule, call.signal, !unknown);
-    const snapshot = confirmation.order;
-    return (
-      ended(snapshot, outcome) ||
-      (unknown
-        ? { status: 'pending', orderId, detail: confirmation.detail, outcome }
-        : code
-          ? {
-              status: 'failed',
-              code: snapshot ? 'payment_failed' : code,
-              detail: detail as string,
-              orderId,
-              outcome,
-              order: snapshot,
-            }
-          : { status: 'cancelled', orderId, outcome })
-    );
-  }
-
-  async function confirmFlow(orderId: unknown, call: Call, once?: boolean) {
-    if (typeof orderId !== 'string' || !orderId) {
-      const detail = `orderId: ${describeValue(orderId)}`;
-      return { status: 'failed', code: 'invalid_params', detail } as const;
-    }
-    call.orderId = orderId;
-    call.stage('confirming');
-    const { order, detail } = await confirmOrder(backend, orderId, schedule, call.signal, once);
-    return ended(order) || { status: 'pending', orderId, detail };
+    stage('confirming', orderId, outcome);
+    const once = outcome.status !== 'ok' && code !== 'timeout';
+    return confirmOrder(backend, orderId, schedule, signal, once, outcome);
   }
 
   return {
-    pay(input, options) {
-      return running
-        ? Promise.resolve({ status: 'failed', code: 'busy', detail: 'checkout busy' })
-        : run(options?.signal, (call) => payFlow(input, call), true);
-    },
-    confirm(orderId, options) {
-      return run(options?.signal, (call) => confirmFlow(orderId, call), true);
-    },
-    resumePending() {
-      return Promise.all(
-        store.read().map((orderId) => run(undefined, (call) => confirmFlow(orderId, call, true))),
-      );
-    },
+    pay: (input, options) =>
+      running
+        ? Promise.resolve({ status: 'failed', code: 'busy', detail: 'busy' })
+        : run(options?.signal, (signal, stage) => payFlow(input, signal, stage)),
+    confirm: (orderId, options) =>
+      run(options?.signal, async (signal, stage) => {
+        if (typeof orderId !== 'string' || !orderId) {
+          return {
+            status: 'failed',
+            code: 'invalid_params',
+            detail: `orderId: ${describeValue(orderId)}`,
+          };
+        }
+        stage('confirming', orderId);
+        return confirmOrder(backend, orderId, schedule, signal);
+      }),
+    // No stages, and pay() is not blocked: a plain single query of each stored order.
+    resumePending: () =>
+      Promise.all(
+        readPending().map(async (orderId) =>
+          remember(await confirmOrder(backend, orderId, schedule, undefined, true)),
+        ),
+      ),
   };
 }

@@ -1,5 +1,6 @@
 import { type AbortSignalLike, onAbort } from '../core/abort-signal';
 import { type PaymentHost, resolveHost } from '../core/host';
+import { invalid } from './config';
 import type { OrderSnapshot, PaymentBackend, PreparedOrder } from './types';
 
 /** Options of {@link httpBackend}. */
@@ -47,9 +48,7 @@ export interface HttpBackendOptions {
  */
 export function httpBackend(options: HttpBackendOptions): PaymentBackend {
   const { baseUrl, host, headers, toSnapshot, timeoutMs = 10000 } = options;
-  if (typeof baseUrl !== 'string' || !baseUrl) {
-    throw new TypeError('[miniprogram-pay] httpBackend: baseUrl must be a URL');
-  }
+  if (typeof baseUrl !== 'string' || !baseUrl) invalid('httpBackend', 'baseUrl', 'a URL');
   const send = (
     method: 'GET' | 'POST',
     path: string,
@@ -105,10 +104,10 @@ export function httpBackend(options: HttpBackendOptions): PaymentBackend {
       const path = options.queryPath?.(orderId) || `/api/orders/${encodeURIComponent(orderId)}`;
       return send(
         'GET',
-        `${path + (/\?/.test(path) ? '&' : '?')}waitMs=${waitMs}`,
+        `${path + (path.includes('?') ? '&' : '?')}waitMs=${waitMs}`,
         timeoutMs + waitMs,
         signal,
-      ).then((data) => (toSnapshot ? toSnapshot(data, orderId) : (data as OrderSnapshot)));
+      ).then(toSnapshot && ((data) => toSnapshot(data, orderId))) as Promise<OrderSnapshot>;
     },
   };
 }

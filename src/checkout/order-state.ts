@@ -1,11 +1,11 @@
 import type { OrderState } from './types';
 
-/** The platform states of each order state; anything else is pending. */
+/** The platform states (lower case) of each order state but its own name; anything else is pending. */
 const PLATFORM_STATES: { readonly [state: string]: string } = {
-  paid: 'SUCCESS PAID 2 3 4',
-  refunded: 'REFUND REFUNDED 5',
-  closed: 'CLOSED REVOKED 6',
-  failed: 'PAYERROR FAILED',
+  paid: 'success 2 3 4',
+  refunded: 'refund 5',
+  closed: 'revoked 6',
+  failed: 'payerror',
 };
 
 /**
@@ -18,9 +18,10 @@ const PLATFORM_STATES: { readonly [state: string]: string } = {
  * @example toOrderState(transaction.trade_state) // 'SUCCESS' -> 'paid'
  */
 export function toOrderState(platformState: string | number): OrderState {
-  const key = String(platformState).trim().toUpperCase();
+  const key = String(platformState).trim().toLowerCase();
   for (const state in PLATFORM_STATES) {
-    if ((PLATFORM_STATES[state] as string).split(' ').indexOf(key) >= 0) return state as OrderState;
+    if (`${state} ${PLATFORM_STATES[state]}`.split(' ').indexOf(key) >= 0)
+      return state as OrderState;
   }
   return 'pending';
 }

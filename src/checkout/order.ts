@@ -1,30 +1,35 @@
-import { describeValue, fieldsOf, isRecord } from '../validation/rules';
-import type { OrderSnapshot, OrderState, PreparedOrder } from './types';
+import { describeValue, fieldsOf } from '../validation/rules';
+import { toOrderState } from './order-state';
+import type { OrderSnapshot, PreparedOrder } from './types';
 
-const STATES: readonly string[] = ['pending', 'paid', 'closed', 'failed', 'refunded'];
+/** Throws what is wrong with `value`, naming its `bad` field (or the value, not an object). */
+const malformed = (value: unknown, bad: string) => {
+  const fields = fieldsOf(value);
+  const what = fields === value ? `${bad}: ${describeValue(fields[bad])}` : describeValue(value);
+  throw `a malformed order (${what})`;
+};
 
-/** What is wrong with `value`: `field: value`, or the value itself when not an object. */
-const problem = (value: unknown, field: string) =>
-  isRecord(value) ? `${field}: ${describeValue(value[field])}` : describeValue(value);
-
-/** `createOrder`'s answer if it is an order; else what is wrong with it. */
-export function readOrder(value: unknown): PreparedOrder | string {
+/** `createOrder`'s answer if it is an order; else throws what is wrong with it. */
+export function readOrder(value: unknown): PreparedOrder {
   const { orderId, kind, params } = fieldsOf(value);
   const bad =
     typeof orderId !== 'string' || !orderId
       ? 'orderId'
       : kind !== 'payment' && kind !== 'virtual'
         ? 'kind'
-        : !isRecord(params) && 'params';
-  return bad ? `a malformed order (${problem(value, bad)})` : (value as PreparedOrder);
+        : params !== fieldsOf(params) && 'params';
+  if (bad) malformed(value, bad);
+  return value as PreparedOrder;
 }
 
-/** `queryOrder`'s answer if it is a snapshot of `orderId`; else what is wrong with it. */
-export function readSnapshot(value: unknown, orderId: string): OrderSnapshot | string {
+/** `queryOrder`'s answer if it is a snapshot of `orderId`; else throws what is wrong with it. */
+export function readSnapshot(value: unknown, orderId: string): OrderSnapshot {
   const snapshot = fieldsOf(value);
-  return STATES.indexOf(snapshot.state as string) < 0
-    ? `no order state (${problem(value, 'state')})`
-    : snapshot.orderId !== undefined && snapshot.orderId !== orderId
-      ? `another order (${problem(value, 'orderId')})`
-      : { ...snapshot, orderId, state: snapshot.state as OrderState };
+  const bad =
+    // Only an order state is its own order state: garbage and platform states are not.
+    toOrderState(snapshot.state as string) !== snapshot.state
+      ? 'state'
+      : snapshot.orderId !== undefined && snapshot.orderId !== orderId && 'orderId';
+  if (bad) malformed(value, bad);
+  return { ...snapshot, orderId } as OrderSnapshot;
 }

@@ -1,25 +1,24 @@
-import { type AbortSignalLike, createAbortController, onAbort } from '../core/abort-signal';
+import { type AbortSignalLike, onAbort } from '../core/abort-signal';
 
-/** A signal that aborts after `ms` or with `parent`. `stop()` frees its timer and listener. */
-export function deadline(
+/**
+ * Calls `then` once, `ms` from now or as soon as `signal` aborts (at once if it has).
+ * Returns the function that cancels it; nothing is left behind once it ran or was cancelled.
+ */
+export function timeout(
   ms: number,
-  parent: AbortSignalLike,
-): { signal: AbortSignalLike; stop(): void } {
-  const { signal, abort } = createAbortController();
-  const timer = setTimeout(abort, ms);
-  const stopParent = onAbort(parent, abort);
-  if (parent.aborted) abort();
-  return {
-    signal,
-    stop() {
-      clearTimeout(timer);
-      stopParent();
-    },
+  signal: AbortSignalLike | undefined,
+  then: () => void,
+): () => void {
+  const cancel = () => {
+    clearTimeout(timer);
+    stop();
   };
+  const end = () => {
+    cancel();
+    then();
+  };
+  const timer = setTimeout(end, ms);
+  const stop = onAbort(signal, end);
+  if (signal?.aborted) end();
+  return cancel;
 }
-
-/** Resolves when `signal` aborts. */
-export const aborted = (signal: AbortSignalLike): Promise<void> =>
-  new Promise((resolve) =>
-    signal.aborted ? resolve() : signal.addEventListener('abort', resolve),
-  );

@@ -107,6 +107,24 @@ describe('rule 2: query until a final state or the deadline', () => {
     });
   });
 
+  test('a pending answer followed by failures stays pending (a failure is not a state)', async () => {
+    const { checkout } = setup({
+      backend: {
+        state: 'pending',
+        longPoll: false,
+        script: ['pending', ...Array(99).fill({ reject: new Error('HTTP 503') })],
+      },
+      config: { confirm: { deadlineMs: 2000 } },
+    });
+    expect(await settle(checkout.pay({}))).toEqual({
+      status: 'pending',
+      orderId: 'fake-order-1',
+      detail: 'not confirmed in 2000 ms (last: queryOrder failed: HTTP 503)',
+      outcome: expect.objectContaining({ status: 'ok' }),
+    });
+    expect(await settle(checkout.confirm('fake-order-1'))).toMatchObject({ status: 'pending' });
+  });
+
   test('a hung query is abandoned at the deadline; its signal is aborted', async () => {
     const signals: Array<{ aborted: boolean }> = [];
     const backend: PaymentBackend = {

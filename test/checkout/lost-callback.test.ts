@@ -25,7 +25,11 @@ describe('rule 8: lost callback', () => {
     expect(backend.queries[0]?.waitMs).toBeGreaterThan(0);
     expect(state.result).toMatchObject({
       status: 'paid',
-      outcome: { status: 'failed', code: 'timeout', detail: expect.stringMatching(/came back/) },
+      outcome: {
+        status: 'failed',
+        code: 'timeout',
+        detail: expect.stringMatching(/no answer in 1500 ms after onAppShow/),
+      },
     });
     expect(host.appShowListeners).toHaveLength(0);
     expect(jest.getTimerCount()).toBe(0);

@@ -256,7 +256,7 @@ describe('rule 5: createOrder fails', () => {
     await jest.advanceTimersByTimeAsync(1);
     expect(state.result).toMatchObject({
       code: 'create_order_failed',
-      detail: 'createOrder did not answer in time',
+      detail: 'createOrder timed out',
     });
     expect(host.sheetsOpened).toBe(0);
     expect(jest.getTimerCount()).toBe(0);
