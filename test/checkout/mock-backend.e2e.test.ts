@@ -62,14 +62,12 @@ test('pay: ok from the cashier, paid from the backend after one long-poll', asyn
     backend: httpBackend({ baseUrl: backend.url, host }),
     confirm: { deadlineMs: 10_000 },
   });
-  const started = Date.now();
   const result = await checkout.pay({ productId: 'mug' });
   expect(result).toMatchObject({
     status: 'paid',
     outcome: { status: 'ok' },
     order: { state: 'paid', tradeState: 'SUCCESS' },
   });
-  expect(Date.now() - started).toBeLessThan(3000);
   expect(requests).toEqual([
     `POST ${backend.url}/api/orders`,
     expect.stringMatching(/^GET .*\/api\/orders\/.+\?waitMs=9000$/),
