@@ -1,0 +1,33 @@
+/** The demo's own list of orders it created, kept in storage for the orders page. */
+const KEY = 'demo:orders';
+
+function list() {
+  const stored = wx.getStorageSync(KEY);
+  return Array.isArray(stored) ? stored : [];
+}
+
+function save(orders) {
+  wx.setStorageSync(KEY, orders.slice(0, 50));
+}
+
+/** Adds an order the checkout just created. */
+function add(order) {
+  const orders = list().filter((entry) => entry.orderId !== order.orderId);
+  orders.unshift(order);
+  save(orders);
+}
+
+/** Records the latest CheckoutResult of an order. */
+function settle(result) {
+  if (!result.orderId) return;
+  const orders = list();
+  for (let i = 0; i < orders.length; i++) {
+    if (orders[i].orderId === result.orderId) {
+      orders[i].status = result.status;
+      orders[i].detail = result.status === 'failed' ? result.detail : '';
+    }
+  }
+  save(orders);
+}
+
+module.exports = { list: list, add: add, settle: settle };

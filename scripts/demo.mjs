@@ -1,0 +1,17 @@
+// npm run demo: a headless walkthrough of the demo mini program against the mock backend.
+// Builds the library and the demo's miniprogram_npm first, then runs the real pages.
+import { createRequire } from 'node:module';
+import { register } from 'tsx/cjs/api';
+import { buildDemoNpm } from './lib/build-demo-npm.mjs';
+
+const started = Date.now();
+console.log('Building the library and the demo npm (npm run build, npm pack, packNpmManually)…');
+if (!process.argv.includes('--no-build'))
+  await buildDemoNpm({ log: (line) => console.log(`  ${line}`) });
+console.log(`built in ${Date.now() - started} ms\n`);
+
+// The runner and the mock backend are TypeScript, loaded as CommonJS through tsx.
+register();
+const { runWalkthrough } = createRequire(import.meta.url)('./lib/walkthrough.ts');
+const ok = await runWalkthrough();
+process.exit(ok ? 0 : 1);

@@ -1,0 +1,280 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { BridgeWx } from './bridge-wx';
+
+/** The demo mini program's root (app.json, pages/, miniprogram_npm/). */
+export const MINIPROGRAM_DIR = path.resolve(
+  __dirname,
+  '..',
+  '..',
+  'demo-miniprogram',
+  'miniprogram',
+);
+/** Where the npm build puts the library, as WeChat resolves `require('miniprogram-pay')`. */
+export const BUILT_PACKAGE_ENTRY = path.join(
+  MINIPROGRAM_DIR,
+  'miniprogram_npm',
+  'miniprogram-pay',
+  'index.js',
+);
+
+/** The part of a j-component instance the runner uses. */
+interface Rendered {
+  dom: { textContent: string | null };
+  instance: Record<string, unknown> & { data: Record<string, unknown> };
+  data: Record<string, unknown>;
+  attach(parent: unknown): void;
+  detach(): void;
+  querySelector(selector: string): (Rendered & { dispatchEvent(name: string): void }) | undefined;
+}
+
+interface Simulate {
+  load(componentPath: string, options?: { rootPath?: string; compiler?: string }): string;
+  render(id: string): Rendered;
+}
+
+type Global = Record<string, unknown>;
+
+/**
+ * Gives plain Node the DOM that miniprogram-simulate renders into (jest's jsdom environment
+ * gives its own; fastify does not run there, so the demo tests use this one under `node`).
+ */
+export function installDom(): void {
+  const g = globalThis as unknown as Global;
+  if (g.window && g.document) return;
+  const { JSDOM } = require('jsdom') as typeof import('jsdom');
+  const { window } = new JSDOM('<!doctype html><html><head></head><body></body></html>', {
+    url: 'https://servicewechat.com/demo/',
+  });
+  g.window = window;
+  // Node has its own Event classes, which jsdom's dispatchEvent refuses: jsdom's win.
+  const domOwned = new Set(['Event', 'CustomEvent', 'EventTarget', 'UIEvent', 'MouseEvent']);
+  for (const name of Object.getOwnPropertyNames(window)) {
+    if ((name in g && !domOwned.has(name)) || name.startsWith('_')) continue;
+    try {
+      g[name] = (window as unknown as Global)[name];
+    } catch {}
+  }
+}
+
+/**
+ * Makes Node resolve a bare `require('x')` from the mini program's files the way WeChat does:
+ * `miniprogram_npm/x` in the requiring file's folder or any parent up to the mini program
+ * root. Outside jest only (jest resolves with its own resolver; the tests map the package).
+ */
+export function installMiniprogramNpmResolver(root = MINIPROGRAM_DIR): void {
+  const Module = require('node:module') as { _resolveFilename: (...args: unknown[]) => string };
+  const original = Module._resolveFilename;
+  if ((original as { miniprogramNpm?: boolean }).miniprogramNpm) return;
+  const patched = function (this: unknown, request: unknown, parent: unknown, ...rest: unknown[]) {
+    const from = (parent as { filename?: string } | undefined)?.filename;
+    if (
+      typeof request === 'string' &&
+      from?.startsWith(root + path.sep) &&
+      !request.startsWith('.') &&
+      !path.isAbsolute(request) &&
+      !request.startsWith('node:')
+    ) {
+      for (let dir = path.dirname(from); dir.startsWith(root); dir = path.dirname(dir)) {
+        for (const candidate of [
+          path.join(dir, 'miniprogram_npm', request, 'index.js'),
+          path.join(dir, 'miniprogram_npm', `${request}.js`),
+        ]) {
+          if (fs.existsSync(candidate)) return candidate;
+        }
+        if (dir === root) break;
+      }
+      throw new Error(
+        `[demo] module "${request}" is not in miniprogram_npm (required from ${from}): build npm first`,
+      );
+    }
+    return original.call(this, request, parent, ...rest);
+  };
+  (patched as { miniprogramNpm?: boolean }).miniprogramNpm = true;
+  Module._resolveFilename = patched;
+}
+
+/** A page on the navigation stack. */
+export interface PageHandle {
+  readonly route: string;
+  readonly query: Record<string, string>;
+  /** Its whole text, whitespace collapsed, as the user reads it. */
+  text(selector?: string): string;
+  has(selector: string): boolean;
+  /** Taps; j-component delivers the event a microtask later, so await it. */
+  tap(selector: string): Promise<void>;
+  readonly data: Record<string, unknown>;
+  readonly instance: Record<string, unknown>;
+  /** Every setData the page made, in order: what the screen went through. */
+  readonly updates: Array<Record<string, unknown>>;
+}
+
+interface AppOptions {
+  globalData: Record<string, unknown>;
+  onLaunch(this: unknown): void;
+  [key: string]: unknown;
+}
+
+/** The app instance the pages reach with getApp(). */
+export interface DemoAppInstance {
+  globalData: Record<string, unknown>;
+  ready: Promise<unknown>;
+  demo: unknown;
+}
+
+/**
+ * Runs the demo mini program's real files headless: app.js, and pages rendered by
+ * miniprogram-simulate (WXML compiled by the official `wcc`), with `wx` = the bridge.
+ * Install the bridge as `global.wx` before creating it (see {@link createDemoApp}).
+ */
+export class DemoApp {
+  private readonly stack: Array<PageHandle & { rendered: Rendered }> = [];
+  private readonly ids = new Map<string, string>();
+  private app: DemoAppInstance | undefined;
+
+  constructor(
+    private readonly simulate: Simulate,
+    private readonly appOptions: AppOptions,
+    private readonly root: string,
+  ) {}
+
+  /** Starts the app (a fresh App instance; storage is the bridge's, so it survives). */
+  async launch(): Promise<DemoAppInstance> {
+    while (this.stack.length) this.back();
+    const options = this.appOptions;
+    const app = Object.assign({}, options, {
+      globalData: JSON.parse(JSON.stringify(options.globalData)),
+    }) as unknown as DemoAppInstance;
+    this.app = app;
+    options.onLaunch.call(app);
+    await app.ready;
+    return app;
+  }
+
+  get instance(): DemoAppInstance {
+    if (!this.app) throw new Error('[demo] launch() the app first');
+    return this.app;
+  }
+
+  /** The page on top. */
+  get current(): PageHandle {
+    const page = this.stack[this.stack.length - 1];
+    if (!page) throw new Error('[demo] no page is open');
+    return page;
+  }
+
+  /** Opens `/pages/x/index?a=b` on top of the stack, as wx.navigateTo does. */
+  open(url: string): PageHandle {
+    const [route = '', search = ''] = url.replace(/^\//, '').split('?');
+    const query: Record<string, string> = {};
+    for (const [key, value] of new URLSearchParams(search)) query[key] = value;
+    const rendered = this.simulate.render(this.pageId(route));
+    const parent = document.createElement('page-wrapper');
+    document.body.appendChild(parent);
+    rendered.attach(parent);
+    const find = (selector: string) => rendered.querySelector(selector);
+    const updates: Array<Record<string, unknown>> = [];
+    const setData = rendered.instance.setData as (data: object, done?: () => void) => void;
+    rendered.instance.setData = function (this: unknown, data: object, done?: () => void) {
+      updates.push({ ...data });
+      return setData.call(this, data, done);
+    };
+    const handle = {
+      updates,
+      route,
+      query,
+      rendered,
+      text: (selector?: string) => {
+        const node = selector ? find(selector) : rendered;
+        return (node?.dom.textContent ?? '').replace(/\s+/g, ' ').trim();
+      },
+      has: (selector: string) => !!find(selector),
+      tap: (selector: string) => {
+        const node = find(selector);
+        if (!node)
+          throw new Error(`[demo] nothing to tap at ${selector} on ${route}: ${handle.text()}`);
+        node.dispatchEvent('tap');
+        return new Promise<void>((resolve) => setTimeout(resolve, 0));
+      },
+      get data() {
+        return rendered.instance.data;
+      },
+      get instance() {
+        return rendered.instance;
+      },
+    };
+    this.stack.push(handle);
+    this.call(rendered, 'onLoad', query);
+    this.call(rendered, 'onShow');
+    return handle;
+  }
+
+  /** Closes the top page, as wx.navigateBack does. */
+  back(): void {
+    const page = this.stack.pop();
+    if (!page) return;
+    this.call(page.rendered, 'onUnload');
+    page.rendered.detach();
+    const below = this.stack[this.stack.length - 1];
+    if (below) this.call(below.rendered, 'onShow');
+  }
+
+  private call(rendered: Rendered, method: string, ...args: unknown[]): void {
+    const fn = rendered.instance[method];
+    if (typeof fn === 'function') fn.apply(rendered.instance, args);
+  }
+
+  /** Loads each page's files once (its JS registers the component definition). */
+  private pageId(route: string): string {
+    let id = this.ids.get(route);
+    if (!id) {
+      const file = path.join(this.root, route);
+      if (!fs.existsSync(`${file}.js`)) throw new Error(`[demo] no page ${route}`);
+      id = this.simulate.load(file, { rootPath: this.root, compiler: 'official' });
+      this.ids.set(route, id);
+    }
+    return id;
+  }
+}
+
+/**
+ * Installs `bridge` as `global.wx` (before miniprogram-simulate is required, so ours wins),
+ * `App` / `getApp`, loads miniprogram-simulate and the demo's app.js. One per process: the
+ * simulator and the app's modules are loaded once.
+ */
+export function createDemoApp(bridge: BridgeWx, root = MINIPROGRAM_DIR): DemoApp {
+  installDom();
+  const g = globalThis as unknown as Global;
+  if (g.__demoApp) throw new Error('[demo] createDemoApp() runs once per process');
+  g.wx = bridge.api;
+  let registered: AppOptions | undefined;
+  let runner: DemoApp | undefined;
+  g.App = (options: AppOptions) => {
+    registered = options;
+  };
+  g.getApp = () => runner?.instance;
+  const simulate = require('miniprogram-simulate') as Simulate;
+  require(path.join(root, 'app.js'));
+  if (!registered) throw new Error('[demo] app.js did not call App()');
+  runner = new DemoApp(simulate, registered, root);
+  g.__demoApp = runner;
+  const app = runner;
+  bridge.onNavigate({ to: (url) => void app.open(url), back: () => app.back() });
+  return runner;
+}
+
+/** Resolves once `check()` is truthy; rejects after `timeoutMs` with `describe()`. */
+export async function waitFor<T>(
+  check: () => T,
+  describe: () => string,
+  timeoutMs = 10000,
+): Promise<NonNullable<T>> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > until)
+      throw new Error(`[demo] timed out after ${timeoutMs} ms: ${describe()}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
