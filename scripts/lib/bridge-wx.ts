@@ -1,4 +1,5 @@
 import * as http from 'node:http';
+import { createFakeHost } from '../../src/testing/index';
 
 /** What a `wx` callback-style API receives. */
 interface Callbacks<T> {
@@ -63,8 +64,6 @@ export function createBridgeWx(): BridgeWx {
   const requests: RequestRecord[] = [];
   const sheets: string[][] = [];
   const answers: SheetAnswer[] = [];
-  const storage = new Map<string, unknown>();
-  const showListeners: Array<(options: unknown) => void> = [];
   let navigation: { to(url: string): void; back(): void } | undefined;
   const later = (run: () => void) => setTimeout(run, 0);
 
@@ -140,24 +139,14 @@ export function createBridgeWx(): BridgeWx {
     };
   };
 
+  // Storage, app shows, login and the no-op UI calls are the testing kit's fake host; the
+  // bridge adds the network, action sheets and navigation the demo pages use.
+  const host = createFakeHost({ request: request as never });
   const api: BridgeWx['api'] = {
-    request: request as never,
-    getStorageSync: ((key: string) => (storage.has(key) ? storage.get(key) : '')) as never,
-    setStorageSync: ((key: string, data: unknown) => {
-      // A real host stores a copy (JSON-serialised), never the live object.
-      storage.set(key, JSON.parse(JSON.stringify(data)));
-    }) as never,
-    removeStorageSync: ((key: string) => void storage.delete(key)) as never,
-    clearStorageSync: (() => storage.clear()) as never,
-    onAppShow: ((listener: (options: unknown) => void) =>
-      void showListeners.push(listener)) as never,
-    offAppShow: ((listener: (options: unknown) => void) => {
-      const index = showListeners.indexOf(listener);
-      if (index >= 0) showListeners.splice(index, 1);
-    }) as never,
-    canIUse: (() => true) as never,
-    login: ((options: Callbacks<{ code: string; errMsg: string }>) =>
-      later(() => options.success?.({ code: 'headless-demo-user', errMsg: 'login:ok' }))) as never,
+    ...(Object.fromEntries(
+      Object.entries(host).filter(([, value]) => typeof value === 'function'),
+    ) as BridgeWx['api']),
+    clearStorageSync: (() => host.storage.clear()) as never,
     showActionSheet: ((
       options: Callbacks<{ tapIndex: number; errMsg: string }> & {
         itemList: string[];
@@ -179,9 +168,6 @@ export function createBridgeWx(): BridgeWx {
       options.success?.({ errMsg: 'navigateTo:ok' });
     }) as never,
     navigateBack: (() => navigation?.back()) as never,
-    showToast: (() => {}) as never,
-    showLoading: (() => {}) as never,
-    hideLoading: (() => {}) as never,
     showModal: ((options: Callbacks<{ confirm: boolean }>) =>
       later(() => options.success?.({ confirm: true }))) as never,
   };
@@ -190,11 +176,9 @@ export function createBridgeWx(): BridgeWx {
     api,
     requests,
     sheets,
-    storage,
+    storage: host.storage,
     answerSheets: (...next) => void answers.push(...next),
-    showApp: () => {
-      for (const listener of showListeners.slice()) listener({ scene: 1001 });
-    },
+    showApp: host.showApp,
     onNavigate: (handler) => {
       navigation = handler;
     },

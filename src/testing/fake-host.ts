@@ -132,7 +132,8 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
     },
     setStorageSync: (key, data) => {
       guardStorage();
-      storage.set(key, data);
+      // Real hosts store a serialised copy, never the live object.
+      storage.set(key, data === undefined ? data : JSON.parse(JSON.stringify(data)));
     },
     removeStorageSync: (key) => {
       guardStorage();

@@ -135,6 +135,10 @@ describe('createFakeHost: script, time and records', () => {
     host.removeStorageSync?.('a');
     expect([...host.storage.entries()]).toEqual([['b', 'two']]);
     expect(host.getStorageSync?.('missing')).toBe('');
+    const live = { ids: ['a'] };
+    host.setStorageSync?.('live', live);
+    live.ids.push('b');
+    expect(host.getStorageSync?.('live')).toEqual({ ids: ['a'] });
     const full = createFakeHost({ storageThrows: true });
     expect(() => full.setStorageSync?.('a', 1)).toThrow(/storage/);
   });
