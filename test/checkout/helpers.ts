@@ -3,6 +3,7 @@ import type { CheckoutConfig, CheckoutResult, CheckoutStage } from '../../src/ch
 import type { AbortSignalLike } from '../../src/core/abort-signal';
 import { createFakeBackend, type FakeBackendOptions } from '../../src/testing/fake-backend';
 import { createFakeHost, type FakeHostOptions } from '../../src/testing/fake-host';
+import { runUntilSettled } from '../../src/testing/run-until-settled';
 
 /** A checkout over a fake host and a fake backend; records the stages it goes through. */
 export function setup(
@@ -44,17 +45,8 @@ export function track(promise: Promise<CheckoutResult>) {
 }
 
 /** Runs fake time in 100 ms steps until `promise` settles (at most `maxMs`); its result. */
-export async function settle(
-  promise: Promise<CheckoutResult>,
-  maxMs = 120_000,
-): Promise<CheckoutResult> {
-  const state = track(promise);
-  await jest.advanceTimersByTimeAsync(0);
-  for (let spent = 0; !state.settled && !state.rejected && spent < maxMs; spent += 100) {
-    await jest.advanceTimersByTimeAsync(100);
-  }
-  if (!state.settled) throw new Error(`not settled within ${maxMs} ms`);
-  return state.result as CheckoutResult;
+export function settle(promise: Promise<CheckoutResult>, maxMs = 120_000): Promise<CheckoutResult> {
+  return runUntilSettled(promise, jest.advanceTimersByTimeAsync, { maxMs });
 }
 
 /** An abort signal that counts its listeners, to check that nothing is left listening. */
