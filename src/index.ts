@@ -1,3 +1,19 @@
+export { DEFAULT_CONFIRM } from './checkout/confirm-options';
+export { createCheckout } from './checkout/create-checkout';
+export { type HttpBackendOptions, httpBackend } from './checkout/http-backend';
+export { toOrderState } from './checkout/order-state';
+export type {
+  Checkout,
+  CheckoutConfig,
+  CheckoutFailCode,
+  CheckoutResult,
+  CheckoutStage,
+  ConfirmOptions,
+  OrderSnapshot,
+  OrderState,
+  PaymentBackend,
+  PreparedOrder,
+} from './checkout/types';
 export type { AbortSignalLike } from './core/abort-signal';
 export type { CallOptions } from './core/call-options';
 export type {
@@ -25,19 +41,3 @@ export {
   type VirtualSignData,
   validateVirtualPaymentParams,
 } from './validation/virtual-payment-params';
-export { createCheckout } from './checkout/create-checkout';
-export { DEFAULT_CONFIRM } from './checkout/confirm-options';
-export { type HttpBackendOptions, httpBackend } from './checkout/http-backend';
-export { toOrderState } from './checkout/order-state';
-export type {
-  Checkout,
-  CheckoutConfig,
-  CheckoutFailCode,
-  CheckoutResult,
-  CheckoutStage,
-  ConfirmOptions,
-  OrderSnapshot,
-  OrderState,
-  PaymentBackend,
-  PreparedOrder,
-} from './checkout/types';

@@ -1,9 +1,9 @@
-import { onAbort } from './abort-signal';
 import type { CallOptions } from './call-options';
 import { type PaymentHost, resolveHost } from './host';
 import { normalizeOutcome } from './normalize-outcome';
 import {
   type FailCode,
+  type FailedOutcome,
   failed,
   type HostChannel,
   type ParamIssue,
@@ -25,58 +25,65 @@ export function callHost(
   { host: injected, timeoutMs, signal }: CallOptions = {},
 ): Promise<PaymentOutcome> {
   return new Promise((resolve) => {
-    const host = resolveHost(injected);
+    const host = resolveHost(injected) as PaymentHost;
     const open = host?.[api] as ((options: object) => unknown) | undefined;
     let settled = false;
     let emptyAnswer: PaymentOutcome | undefined;
-    let timer: unknown;
-    let stopListening = () => {};
+    // What to undo when the call settles; replaced once the host is taken.
+    let release = () => {};
     const settle = (outcome: PaymentOutcome) => {
-      if (settled) return;
-      settled = true;
-      hostsInFlight.delete(host as PaymentHost);
-      clearTimeout(timer);
-      stopListening();
-      resolve(outcome);
+      if (!settled) {
+        settled = true;
+        release();
+        resolve(outcome);
+      }
     };
-    const refuse = (code: FailCode, detail: string, extra?: object) =>
+    const refuse = (code: FailCode, detail: string, extra?: Partial<FailedOutcome>) =>
       settle(failed(api, code, detail, extra));
+    const abort = () => refuse('aborted', 'aborted');
     const answer = (channel: HostChannel) => (raw: unknown) => {
       const outcome = normalizeOutcome(raw, channel);
-      if (outcome.errMsg || outcome.status !== 'failed') return settle(outcome);
       // An empty answer may be followed by a real one in the same turn (success, then complete).
-      emptyAnswer = emptyAnswer || outcome;
-      Promise.resolve().then(() => settle(emptyAnswer as PaymentOutcome));
+      if (outcome.errMsg || outcome.status !== 'failed') settle(outcome);
+      else if (!emptyAnswer) {
+        emptyAnswer = outcome;
+        Promise.resolve(outcome).then(settle);
+      }
     };
 
     if (timeoutMs !== undefined && !(timeoutMs > 0 && timeoutMs < 2 ** 31)) {
       issues.push({ field: 'timeoutMs', message: 'expected milliseconds > 0' });
     }
-    if (issues.length) {
-      const fields = issues.map((issue) => `${issue.field} ${issue.message}`).join('; ');
-      return refuse('invalid_params', `invalid ${fields}`, { issues });
-    }
-    if (signal?.aborted) return refuse('aborted', 'aborted');
     try {
-      if (typeof open !== 'function' || host?.canIUse?.(api) === false) {
-        return refuse('unsupported', host ? `no ${api} on this host` : 'no host: wx is undefined');
+      if (issues.length) {
+        const fields = issues.map((issue) => `${issue.field} ${issue.message}`).join('; ');
+        refuse('invalid_params', fields, { issues });
+      } else if (signal?.aborted) abort();
+      else if (typeof open !== 'function' || host.canIUse?.(api) === false) {
+        refuse('unsupported', `no ${host ? api : 'host'}`);
+      } else if (hostsInFlight.has(host)) refuse('busy', 'a cashier is already open');
+      else {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        hostsInFlight.add(host);
+        // Set before anything below can throw, so that the catch releases the host too.
+        release = () => {
+          hostsInFlight.delete(host);
+          clearTimeout(timer);
+          signal?.removeEventListener?.('abort', abort);
+        };
+        signal?.addEventListener('abort', abort);
+        if (timeoutMs) {
+          timer = setTimeout(() => refuse('timeout', `no answer in ${timeoutMs} ms`), timeoutMs);
+        }
+        const returned = open.call(host, {
+          ...value,
+          success: answer('success'),
+          fail: answer('fail'),
+          complete: answer('complete'),
+        }) as PromiseLike<unknown> | undefined;
+        // Promisified hosts (framework wrappers) may ignore the callbacks and return a promise.
+        returned?.then?.(answer('success'), answer('fail'));
       }
-      if (hostsInFlight.has(host as PaymentHost)) {
-        settled = true;
-        return resolve(failed(api, 'busy', 'a cashier is already open'));
-      }
-      hostsInFlight.add(host as PaymentHost);
-      stopListening = onAbort(signal, () => refuse('aborted', 'aborted'));
-      if (timeoutMs)
-        timer = setTimeout(() => refuse('timeout', `no answer in ${timeoutMs} ms`), timeoutMs);
-      const returned = open.call(host, {
-        ...value,
-        success: answer('success'),
-        fail: answer('fail'),
-        complete: answer('complete'),
-      }) as PromiseLike<unknown> | undefined;
-      // Promisified hosts (framework wrappers) may ignore the callbacks and return a promise.
-      if (typeof returned?.then === 'function') returned.then(answer('success'), answer('fail'));
     } catch (error) {
       refuse('host_error', `the host threw: ${(error as Error)?.message}`, { raw: error });
     }

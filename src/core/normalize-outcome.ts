@@ -1,7 +1,6 @@
 import type { HostChannel, PaymentOutcome } from './outcome';
 
 const API_PREFIX = /^[^\s:]+:/;
-const FAIL_WORD = /^fail(?![a-z])/i;
 /** `fail requestPayment:fail :` and the like, before the host's own reason. */
 const FAILURE_PREFIXES = /^(\w*pay\w*:|fail(?![a-z])|[\s:：,])+/i;
 
@@ -16,15 +15,6 @@ const FAILURE_PREFIXES = /^(\w*pay\w*:|fail(?![a-z])|[\s:：,])+/i;
  */
 export function normalizeOutcome(raw: unknown, channel?: HostChannel): PaymentOutcome {
   const answer = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  if (!Object.keys(answer).length) {
-    return {
-      status: 'failed',
-      code: 'host_error',
-      detail: 'the host answered nothing usable',
-      errMsg: '',
-      raw,
-    };
-  }
   const errMsg = typeof answer.errMsg === 'string' ? answer.errMsg : '';
   const errCode = toNumber(answer.errCode) ?? toNumber(answer.err_code);
   const errno = toNumber(answer.errno);
@@ -35,19 +25,22 @@ export function normalizeOutcome(raw: unknown, channel?: HostChannel): PaymentOu
   if (/^cancel/i.test(reason) || code === -2 || errno === 1) {
     return { status: 'cancelled', errMsg, errCode, errno, raw };
   }
-  if (channel === 'success' && !FAIL_WORD.test(verdict) && !code)
+  // Without a verdict, a non-empty answer on `success` with no code and no `fail` is a success.
+  if (channel === 'success' && !code && reason === verdict && Object.keys(answer).length) {
     return { status: 'ok', errMsg, raw };
+  }
   return {
     status: 'failed',
     code:
       errno === 100 || errno === 701001 || /not supported/i.test(reason)
         ? 'unsupported'
         : 'host_error',
+    // An answer without any text, `{}` included, has nothing to report.
     detail:
       reason ||
       (typeof answer.err_desc === 'string' && answer.err_desc) ||
       errMsg ||
-      'no reason given',
+      'the host answered nothing usable',
     errMsg,
     errCode,
     errno,

@@ -1,6 +1,6 @@
 import type { HostPaymentOptions } from '../core/host';
 import type { ParamIssue } from '../core/outcome';
-import { check, fieldsOf, type Rule } from './rules';
+import { check, type Rule } from './rules';
 
 interface PaymentParamsBase {
   /** Seconds since the epoch, as the server signed it. A number is sent as its digits. */
@@ -35,11 +35,11 @@ export type PaymentParamsInput = PaymentParamsBase &
 export type HostPaymentParams = Omit<HostPaymentOptions, 'success' | 'fail' | 'complete'>;
 
 const rules = (packageKey: string): Rule[] => [
-  ['timeStamp', /^\d{1,32}$/, 'seconds as digits', 'sn'],
-  ['nonceStr', /^.{1,32}$/, '1 to 32 characters', 's'],
-  [packageKey, /^prepay_id=\S.{0,117}$/, 'prepay_id=..., at most 128', 's'],
-  ['signType', /^(RSA|MD5|HMAC-SHA256)$/, 'RSA, MD5 or HMAC-SHA256', 's?'],
-  ['paySign', /./, 'the signature', 's'],
+  ['timeStamp', /^\d{1,32}$/, '', 'string number'],
+  ['nonceStr', /^.{1,32}$/, '', 'string'],
+  [packageKey, /^prepay_id=\S.{0,117}$/, 'prepay_id=..., at most 128', 'string'],
+  ['signType', /^(RSA|MD5|HMAC-SHA256)$/, '', 'string undefined'],
+  ['paySign', /./, 'the signature', 'string'],
 ];
 
 /** The bad fields of `requestPayment` parameters; `[]` when they are valid. */
@@ -52,15 +52,19 @@ export function preparePaymentParams(params: unknown): {
   issues: ParamIssue[];
   value: HostPaymentParams;
 } {
-  const input = fieldsOf(params);
+  // Any value reads as an object: a missing or odd `params` names every field.
+  const input = Object(params) as Record<string, unknown>;
   const { timeStamp, nonceStr, signType, paySign } = input;
   const packageKey = input.package === undefined && input.pkg !== undefined ? 'pkg' : 'package';
+  const issues = check(input, rules(packageKey));
   const value = {
-    timeStamp: String(timeStamp),
+    // Only a valid timeStamp (digits, as a string or a number) is converted: `String` throws
+    // on some objects.
+    timeStamp: issues.length ? timeStamp : String(timeStamp),
     nonceStr,
     package: input[packageKey],
     paySign,
   } as HostPaymentParams;
   if (signType !== undefined) value.signType = signType as HostPaymentParams['signType'];
-  return { issues: check(input, rules(packageKey)), value };
+  return { issues, value };
 }

@@ -1,8 +1,9 @@
 import type { ParamIssue } from '../core/outcome';
 
 /**
- * A field, the pattern its text must match, what it should have been, and which types it may
- * have: `s` string, `n` number (matched by its digits), `?` may be absent.
+ * A field, the pattern its text must match, what it should have been (`''`: the pattern says
+ * it), and the types it may have, as `typeof` names (`'string number'`); `undefined` among
+ * them makes it optional.
  */
 export type Rule = readonly [field: string, pattern: RegExp, expected: string, types: string];
 
@@ -15,19 +16,18 @@ export function check(
   const issues: ParamIssue[] = [];
   for (const [field, pattern, expected, types] of rules) {
     const value = input[field];
-    const type = typeof value === 'string' ? 's' : typeof value === 'number' ? 'n' : String(value);
-    const valid =
-      value === undefined
-        ? types.indexOf('?') >= 0
-        : types.indexOf(type) >= 0 && pattern.test(String(value));
-    if (!valid) {
+    const type = typeof value;
+    if (!types.includes(type) || (value !== undefined && !pattern.test(value as string))) {
       const got =
-        type === 's'
+        type === 'string'
           ? JSON.stringify((value as string).slice(0, 40))
-          : type === 'n'
+          : type === 'number'
             ? value
-            : typeof value;
-      issues.push({ field: prefix + field, message: `expected ${expected}, got ${got}` });
+            : type;
+      issues.push({
+        field: prefix + field,
+        message: `expected ${expected || pattern}, got ${got}`,
+      });
     }
   }
   return issues;
@@ -38,9 +38,6 @@ export const fieldsOf = (value: unknown): Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : {};
-
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  fieldsOf(value) === value;
 
 /** A short, safe description of any value for an error message. */
 export function describeValue(value: unknown): string {

@@ -41,20 +41,20 @@ export type HostVirtualPaymentParams = Omit<
 >;
 
 const rules = (payKey: string): Rule[] => [
-  ['mode', /^short_series_(goods|coin)$/, 'short_series_goods or short_series_coin', 's'],
-  [payKey, /./, 'the payment signature from your server', 's'],
-  ['signature', /./, 'the user signature from your server', 's'],
+  ['mode', /^short_series_(goods|coin)$/, '', 'string'],
+  [payKey, /./, 'the payment signature', 'string'],
+  ['signature', /./, 'the user signature', 'string'],
 ];
 
 const signDataRules = (goods: boolean): Rule[] => [
-  ['offerId', /./, 'the offer id', 's'],
-  ['buyQuantity', /^[1-9]\d{0,14}$/, 'a positive integer', 'sn'],
-  ['currencyType', /^[A-Z]{3}$/, 'a currency code such as CNY', 's'],
-  ['outTradeNo', /^(?!_)[\w\-|*@]{8,32}$/, '8 to 32 of [0-9A-Za-z_-|*@], not starting with _', 's'],
-  ['attach', /^/, 'a string', 's'],
-  ['env', /^[01]$/, '0 (production) or 1 (sandbox)', 'n?'],
-  ['productId', /./, 'the product id', goods ? 's' : 's?'],
-  ['goodsPrice', /^\d{1,15}$/, 'a price in fen', goods ? 'n' : 'n?'],
+  ['offerId', /./, 'the offer id', 'string'],
+  ['buyQuantity', /^[1-9]\d{0,14}$/, 'a positive integer', 'string number'],
+  ['currencyType', /^[A-Z]{3}$/, '', 'string'],
+  ['outTradeNo', /^(?!_)[\w\-|*@]{8,32}$/, '8 to 32 of [0-9A-Za-z_-|*@], no leading _', 'string'],
+  ['attach', /^/, 'a string', 'string'],
+  ['env', /^[01]$/, '0 or 1 (sandbox)', 'number undefined'],
+  ['productId', /./, 'the product id', goods ? 'string' : 'string undefined'],
+  ['goodsPrice', /^\d{1,15}$/, 'a price in fen', goods ? 'number' : 'number undefined'],
 ];
 
 /** The bad fields of `requestVirtualPayment` parameters; `[]` when they are valid. */

@@ -13,7 +13,10 @@ declare const outcome: PaymentOutcome;
 
 // The real `wx` from miniprogram-api-typings fits the host option.
 export const host: PaymentHost = realWx;
-requestPayment({ timeStamp: '1', nonceStr: 'n', package: 'prepay_id=1', paySign: 's' }, { host: realWx });
+requestPayment(
+  { timeStamp: '1', nonceStr: 'n', package: 'prepay_id=1', paySign: 's' },
+  { host: realWx },
+);
 // A real AbortSignal fits.
 requestPayment(
   { timeStamp: 1, nonceStr: 'n', pkg: 'prepay_id=1', paySign: 's', signType: 'RSA' },
@@ -38,13 +41,14 @@ if (outcome.status === 'failed') {
 }
 
 // Misuse is rejected.
+const v3 = { timeStamp: '1', nonceStr: 'n', package: 'prepay_id=1', paySign: 's' };
 // @ts-expect-error package (or pkg) is required
 requestPayment({ timeStamp: '1', nonceStr: 'n', paySign: 's' });
 // @ts-expect-error signType is one of RSA, MD5, HMAC-SHA256
-requestPayment({ timeStamp: '1', nonceStr: 'n', package: 'prepay_id=1', paySign: 's', signType: 'SHA1' });
+requestPayment({ ...v3, signType: 'SHA1' });
 // @ts-expect-error paySig or paySign is required
 requestVirtualPayment({ mode: 'short_series_coin', signData: '{}', signature: 's' });
 // @ts-expect-error mode is one of the two series
 requestVirtualPayment({ mode: 'coins', signData: '{}', paySig: 'p', signature: 's' });
 // @ts-expect-error timeoutMs is a number
-requestPayment({ timeStamp: '1', nonceStr: 'n', package: 'prepay_id=1', paySign: 's' }, { timeoutMs: '5' });
+requestPayment(v3, { timeoutMs: '5' });
