@@ -17,23 +17,19 @@ export function onAbort(signal: AbortSignalLike | undefined, onAbortFn: () => vo
 
 /** A minimal controller for runtimes without `AbortController` (mini programs before base 2.x). */
 export function createAbortController(): { signal: AbortSignalLike; abort(): void } {
-  const listeners: Array<() => void> = [];
+  const listeners = new Set<() => void>();
   const signal = {
     aborted: false,
-    addEventListener(_type: 'abort', listener: () => void) {
-      listeners.push(listener);
-    },
-    removeEventListener(_type: 'abort', listener: () => void) {
-      const index = listeners.indexOf(listener);
-      if (index >= 0) listeners.splice(index, 1);
-    },
+    addEventListener: (_type: 'abort', listener: () => void) => void listeners.add(listener),
+    removeEventListener: (_type: 'abort', listener: () => void) => void listeners.delete(listener),
   };
   return {
     signal,
     abort() {
-      if (signal.aborted) return;
-      signal.aborted = true;
-      for (const listener of listeners.splice(0)) listener();
+      if (!signal.aborted) {
+        signal.aborted = true;
+        for (const listener of [...listeners]) listener();
+      }
     },
   };
 }

@@ -52,7 +52,7 @@ export function callHost(
     };
 
     if (timeoutMs !== undefined && !(timeoutMs > 0 && timeoutMs < 2 ** 31)) {
-      issues.push({ field: 'timeoutMs', message: 'expected milliseconds > 0' });
+      issues.push({ field: 'timeoutMs', message: 'expected ms > 0' });
     }
     try {
       if (issues.length) {
@@ -61,7 +61,7 @@ export function callHost(
       } else if (signal?.aborted) abort();
       else if (typeof open !== 'function' || host.canIUse?.(api) === false) {
         refuse('unsupported', `no ${host ? api : 'host'}`);
-      } else if (hostsInFlight.has(host)) refuse('busy', 'a cashier is already open');
+      } else if (hostsInFlight.has(host)) refuse('busy', 'cashier already open');
       else {
         let timer: ReturnType<typeof setTimeout> | undefined;
         hostsInFlight.add(host);
@@ -85,7 +85,7 @@ export function callHost(
         returned?.then?.(answer('success'), answer('fail'));
       }
     } catch (error) {
-      refuse('host_error', `the host threw: ${(error as Error)?.message}`, { raw: error });
+      refuse('host_error', `threw ${(error as Error)?.message}`, { raw: error });
     }
   });
 }

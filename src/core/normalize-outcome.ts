@@ -40,7 +40,7 @@ export function normalizeOutcome(raw: unknown, channel?: HostChannel): PaymentOu
       reason ||
       (typeof answer.err_desc === 'string' && answer.err_desc) ||
       errMsg ||
-      'the host answered nothing usable',
+      'nothing usable',
     errMsg,
     errCode,
     errno,

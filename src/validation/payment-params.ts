@@ -37,9 +37,9 @@ export type HostPaymentParams = Omit<HostPaymentOptions, 'success' | 'fail' | 'c
 const rules = (packageKey: string): Rule[] => [
   ['timeStamp', /^\d{1,32}$/, '', 'string number'],
   ['nonceStr', /^.{1,32}$/, '', 'string'],
-  [packageKey, /^prepay_id=\S.{0,117}$/, 'prepay_id=..., at most 128', 'string'],
+  [packageKey, /^prepay_id=\S.{0,117}$/, '', 'string'],
   ['signType', /^(RSA|MD5|HMAC-SHA256)$/, '', 'string undefined'],
-  ['paySign', /./, 'the signature', 'string'],
+  ['paySign', /./, 'text', 'string'],
 ];
 
 /** The bad fields of `requestPayment` parameters; `[]` when they are valid. */

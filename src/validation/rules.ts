@@ -18,15 +18,9 @@ export function check(
     const value = input[field];
     const type = typeof value;
     if (!types.includes(type) || (value !== undefined && !pattern.test(value as string))) {
-      const got =
-        type === 'string'
-          ? JSON.stringify((value as string).slice(0, 40))
-          : type === 'number'
-            ? value
-            : type;
       issues.push({
         field: prefix + field,
-        message: `expected ${expected || pattern}, got ${got}`,
+        message: `expected ${expected || pattern}, got ${describeValue(value)}`,
       });
     }
   }
@@ -43,7 +37,9 @@ export const fieldsOf = (value: unknown): Record<string, unknown> =>
 export function describeValue(value: unknown): string {
   return typeof value === 'string'
     ? JSON.stringify(value.slice(0, 40))
-    : value === null
-      ? 'null'
-      : typeof value;
+    : typeof value === 'number'
+      ? String(value)
+      : value === null
+        ? 'null'
+        : typeof value;
 }

@@ -42,19 +42,19 @@ export type HostVirtualPaymentParams = Omit<
 
 const rules = (payKey: string): Rule[] => [
   ['mode', /^short_series_(goods|coin)$/, '', 'string'],
-  [payKey, /./, 'the payment signature', 'string'],
-  ['signature', /./, 'the user signature', 'string'],
+  [payKey, /./, 'text', 'string'],
+  ['signature', /./, 'text', 'string'],
 ];
 
 const signDataRules = (goods: boolean): Rule[] => [
-  ['offerId', /./, 'the offer id', 'string'],
-  ['buyQuantity', /^[1-9]\d{0,14}$/, 'a positive integer', 'string number'],
+  ['offerId', /./, 'text', 'string'],
+  ['buyQuantity', /^[1-9]\d{0,14}$/, '', 'string number'],
   ['currencyType', /^[A-Z]{3}$/, '', 'string'],
-  ['outTradeNo', /^(?!_)[\w\-|*@]{8,32}$/, '8 to 32 of [0-9A-Za-z_-|*@], no leading _', 'string'],
-  ['attach', /^/, 'a string', 'string'],
-  ['env', /^[01]$/, '0 or 1 (sandbox)', 'number undefined'],
-  ['productId', /./, 'the product id', goods ? 'string' : 'string undefined'],
-  ['goodsPrice', /^\d{1,15}$/, 'a price in fen', goods ? 'number' : 'number undefined'],
+  ['outTradeNo', /^(?!_)[\w\-|*@]{8,32}$/, '', 'string'],
+  ['attach', /^/, 'text', 'string'],
+  ['env', /^[01]$/, '', 'number undefined'],
+  ['productId', /./, 'text', goods ? 'string' : 'string undefined'],
+  ['goodsPrice', /^\d{1,15}$/, '', goods ? 'number' : 'number undefined'],
 ];
 
 /** The bad fields of `requestVirtualPayment` parameters; `[]` when they are valid. */
@@ -74,13 +74,11 @@ export function prepareVirtualPaymentParams(params: unknown): {
   if (paySign !== undefined) value.paySign = value.paySig;
   const issues = check(input, rules(payKey));
   let fields: unknown = signData;
-  let problem = `got ${typeof signData}`;
   try {
     if (typeof signData === 'string') fields = JSON.parse(signData);
     else value.signData = JSON.stringify(signData);
   } catch (error) {
-    fields = undefined;
-    problem = `cannot be read as JSON: ${(error as Error).message}`;
+    fields = error;
   }
   if (fields === fieldsOf(fields)) {
     issues.push(
@@ -91,7 +89,8 @@ export function prepareVirtualPaymentParams(params: unknown): {
       ),
     );
   } else {
-    issues.push({ field: 'signData', message: `expected a JSON object or its string, ${problem}` });
+    const got = fields instanceof Error ? fields.message : typeof fields;
+    issues.push({ field: 'signData', message: `expected a JSON object, got ${got}` });
   }
   return { issues, value };
 }
