@@ -1,6 +1,6 @@
 import type { HostVirtualPaymentOptions } from '../core/host';
 import type { ParamIssue } from '../core/outcome';
-import { check, fieldsOf, type Rule } from './rules';
+import { check, describeValue, fieldsOf, type Rule } from './rules';
 
 /** What the server signed for `wx.requestVirtualPayment` (the fields of `signData`). */
 export interface VirtualSignData {
@@ -74,11 +74,13 @@ export function prepareVirtualPaymentParams(params: unknown): {
   if (paySign !== undefined) value.paySign = value.paySig;
   const issues = check(input, rules(payKey));
   let fields: unknown = signData;
+  let got = describeValue(signData);
   try {
     if (typeof signData === 'string') fields = JSON.parse(signData);
     else value.signData = JSON.stringify(signData);
   } catch (error) {
-    fields = error;
+    fields = undefined;
+    got = (error as Error).message;
   }
   if (fields === fieldsOf(fields)) {
     issues.push(
@@ -89,7 +91,6 @@ export function prepareVirtualPaymentParams(params: unknown): {
       ),
     );
   } else {
-    const got = fields instanceof Error ? fields.message : typeof fields;
     issues.push({ field: 'signData', message: `expected a JSON object, got ${got}` });
   }
   return { issues, value };

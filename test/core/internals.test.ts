@@ -58,7 +58,7 @@ describe('describeValue and fieldsOf', () => {
     ['a "quoted" text', '"a \\"quoted\\" text"'],
     [null, 'null'],
     [undefined, 'undefined'],
-    [42, 'number'],
+    [42, '42'],
     [{}, 'object'],
     [Object.create(null), 'object'],
     [Symbol('s'), 'symbol'],
