@@ -53,7 +53,7 @@ describe('createCheckout validates its config (the only throw)', () => {
       firstDelayMs: 0,
       intervalMs: 500,
       growth: 1.5,
-      maxIntervalMs: 2000,
+      maxIntervalMs: 1500,
       deadlineMs: 30_000,
       waitMs: 10_000,
     });
