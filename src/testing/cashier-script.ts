@@ -44,6 +44,29 @@ export type CashierBehaviour =
   /** Answers a non-object (`undefined`) on fail, then complete with nothing. */
   | 'garbage';
 
+const BEHAVIOUR_NAMES: { readonly [name in CashierBehaviour]: true } = {
+  ok: true,
+  'ok-misspelt-api': true,
+  cancel: true,
+  'legacy-complete-cancel': true,
+  'nested-virtual-cancel': true,
+  fail: true,
+  'legacy-err-desc': true,
+  'colon-fail': true,
+  'no-permission': true,
+  'not-supported': true,
+  'signature-invalid': true,
+  'double-callback': true,
+  'sync-ok': true,
+  lost: true,
+  throws: true,
+  promise: true,
+  garbage: true,
+};
+
+/** Every named behaviour, for property tests that try them all. */
+export const CASHIER_BEHAVIOURS = Object.keys(BEHAVIOUR_NAMES) as readonly CashierBehaviour[];
+
 /**
  * One step of the cashier's script: a named behaviour, answers of your own, or either with
  * its own delay (overriding `answerDelayMs`).

@@ -1,4 +1,9 @@
-export type { CashierBehaviour, CashierStep, ScriptedAnswer } from './cashier-script';
+export {
+  CASHIER_BEHAVIOURS,
+  type CashierBehaviour,
+  type CashierStep,
+  type ScriptedAnswer,
+} from './cashier-script';
 export * from './fake-backend';
 export * from './fake-host';
 export * from './run-until-settled';

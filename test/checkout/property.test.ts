@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { type CheckoutResult, createCheckout, type OrderState } from 'miniprogram-pay';
 import {
+  CASHIER_BEHAVIOURS,
   type CashierStep,
   createFakeBackend,
   createFakeHost,
@@ -9,24 +10,7 @@ import {
 } from 'miniprogram-pay/testing';
 import { countingSignal } from './helpers';
 
-const STEPS: CashierStep[] = [
-  'ok',
-  'ok-misspelt-api',
-  'cancel',
-  'legacy-complete-cancel',
-  'nested-virtual-cancel',
-  'fail',
-  'legacy-err-desc',
-  'colon-fail',
-  'no-permission',
-  'not-supported',
-  'signature-invalid',
-  'double-callback',
-  'sync-ok',
-  'lost',
-  'throws',
-  'garbage',
-];
+const STEPS: CashierStep[] = [...CASHIER_BEHAVIOURS];
 const STATES: OrderState[] = ['pending', 'paid', 'closed', 'failed', 'refunded'];
 const PAYMENT = {
   timeStamp: '1700000000',

@@ -1,25 +1,6 @@
 import fc from 'fast-check';
 import { type PaymentOutcome, requestPayment, requestVirtualPayment } from 'miniprogram-pay';
-import { type CashierBehaviour, createFakeHost } from 'miniprogram-pay/testing';
-
-const behaviours: CashierBehaviour[] = [
-  'ok',
-  'ok-misspelt-api',
-  'cancel',
-  'legacy-complete-cancel',
-  'nested-virtual-cancel',
-  'fail',
-  'legacy-err-desc',
-  'colon-fail',
-  'no-permission',
-  'not-supported',
-  'signature-invalid',
-  'double-callback',
-  'sync-ok',
-  'lost',
-  'throws',
-  'garbage',
-];
+import { CASHIER_BEHAVIOURS, createFakeHost } from 'miniprogram-pay/testing';
 
 const anyAnswer = fc.oneof(
   fc.anything(),
@@ -44,7 +25,7 @@ it('never rejects, settles by its timeout, opens at most one sheet, leaves no ti
   await fc.assert(
     fc.asyncProperty(
       fc.oneof(
-        fc.constantFrom(...behaviours),
+        fc.constantFrom(...CASHIER_BEHAVIOURS),
         scriptedAnswers.map((answers) => ({ answers })),
       ),
       fc.constantFrom('requestPayment' as const, 'requestVirtualPayment' as const),
