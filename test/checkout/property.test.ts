@@ -114,26 +114,6 @@ test('pay() under random hosts, backends and aborts: never rejects, settles in t
     fc.asyncProperty(scenario, async (s) => {
       jest.clearAllTimers();
       const host = createFakeHost({ cashier: s.step, answerDelayMs: s.answerDelayMs });
-      let opened = false;
-      let delivered = false;
-      for (const api of ['requestPayment', 'requestVirtualPayment'] as const) {
-        const original = host[api] as unknown as (options: Record<string, unknown>) => unknown;
-        const mark =
-          (callback: unknown) =>
-          (...args: unknown[]) => {
-            delivered = true;
-            return (callback as (...args: unknown[]) => unknown)?.(...args);
-          };
-        host[api] = ((options: Record<string, unknown>) => {
-          opened = true;
-          return original({
-            ...options,
-            success: mark(options.success),
-            fail: mark(options.fail),
-            complete: mark(options.complete),
-          });
-        }) as never;
-      }
       const backend = createFakeBackend({
         ...s.backend,
         order: createOrderScript(s.order),
@@ -175,12 +155,9 @@ test('pay() under random hosts, backends and aborts: never rejects, settles in t
       checkout.pay({ item: 1 }, { signal: controller.signal }).then(
         (value) => {
           result = value;
-          const stepTimer =
-            opened &&
-            !delivered &&
-            s.answerDelayMs > 0 &&
-            ['lost', 'throws', 'sync-ok'].indexOf(s.step as string) < 0;
-          const ours = testTimers.filter((timer) => !timer.fired).length + (stepTimer ? 1 : 0);
+          // The fake cashier's own answer timer, when it has not answered yet, is not ours to count.
+          const cashierTimers = s.answerDelayMs > 0 ? host.pendingAnswers : 0;
+          const ours = testTimers.filter((timer) => !timer.fired).length + cashierTimers;
           leftAtSettle = {
             timers: jest.getTimerCount() - ours,
             appShow: host.appShowListeners.length,
