@@ -24,15 +24,9 @@ export function attempt<T>(
     if (signal.aborted) return; // `parent` had aborted already: no call
     new Promise((answer) => answer(call(signal)))
       .then(read)
-      .catch((error) => {
-        // A rejection with no printable reason (Object.create(null)) still says what failed.
-        try {
-          const reason = error instanceof Error ? error.message : String(error);
-          return `${name} failed: ${reason || 'no reason'}`;
-        } catch {
-          return `${name} failed`;
-        }
-      })
+      .catch((error) => `${name} failed: ${error?.message || error}`)
+      // A reason that cannot be printed (Object.create(null), a symbol) still says what failed.
+      .catch(() => `${name} failed`)
       .then((value) => {
         cancel();
         resolve(value);

@@ -3,6 +3,7 @@ import { type PaymentHost, resolveHost } from '../core/host';
 import { type FailedOutcome, failed, type PaymentOutcome } from '../core/outcome';
 import { requestPayment } from '../core/request-payment';
 import { requestVirtualPayment } from '../core/request-virtual-payment';
+import type { Schedule } from './config';
 import { timeout } from './timers';
 import type { PreparedOrder } from './types';
 
@@ -17,8 +18,7 @@ export function openCashier(
   order: PreparedOrder,
   host: PaymentHost | undefined,
   signal: AbortSignalLike | undefined,
-  hostTimeoutMs: number | undefined,
-  resumeGraceMs: number,
+  { hostTimeoutMs, resumeGraceMs }: Schedule,
 ): Promise<PaymentOutcome> {
   const virtual = order.kind === 'virtual';
   const target = resolveHost(host);

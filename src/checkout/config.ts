@@ -11,18 +11,18 @@ const OPTIONS: { readonly [name: string]: string | number } = {
   host: 'object',
   persistPending: 'boolean',
   onStage: 'function',
+  hostTimeoutMs: 1,
+  resumeGraceMs: 0,
   firstDelayMs: 0,
   intervalMs: 1,
   growth: 1,
   maxIntervalMs: 1,
   deadlineMs: 1,
   waitMs: 0,
-  hostTimeoutMs: 1,
-  resumeGraceMs: 0,
 };
 
 /** Throws the TypeError of a bad option, e.g. `[miniprogram-pay] httpBackend: baseUrl must be a URL`. */
-export function invalid(api: string, name: string, expected: string): never {
+export function invalid(name: string, expected: string, api = 'createCheckout'): never {
   throw new TypeError(`[miniprogram-pay] ${api}: ${name} must be ${expected}`);
 }
 
@@ -36,7 +36,7 @@ export function readConfig(config: CheckoutConfig): Schedule {
   const confirm = fieldsOf(options.confirm);
   const schedule: Record<string, unknown> = { ...DEFAULT_CONFIRM, resumeGraceMs: 2000 };
   if (typeof backend?.createOrder !== 'function' || typeof backend.queryOrder !== 'function') {
-    invalid('createCheckout', 'backend', '{ createOrder, queryOrder }');
+    invalid('backend', '{ createOrder, queryOrder }');
   }
   for (const name in OPTIONS) {
     const rule = OPTIONS[name];
@@ -44,11 +44,11 @@ export function readConfig(config: CheckoutConfig): Schedule {
     const value = (inConfirm ? confirm : options)[name];
     if (value === undefined) continue;
     if (typeof rule !== 'number') {
-      if (typeof value !== rule) invalid('createCheckout', name, `a ${rule}`);
+      if (typeof value !== rule) invalid(name, `a ${rule}`);
     } else if (typeof value === 'number' && value >= rule && value < 2 ** 31) {
       schedule[name] = value;
     } else {
-      invalid('createCheckout', (inConfirm ? 'confirm.' : '') + name, `a number >= ${rule}`);
+      invalid((inConfirm ? 'confirm.' : '') + name, `a number >= ${rule}`);
     }
   }
   return schedule as Schedule;

@@ -38,7 +38,7 @@ export async function confirmOrder(
       await new Promise<void>((wake) => timeout(next - Date.now(), signal, wake));
     }
     const started = Date.now();
-    if (signal?.aborted || started >= end) break;
+    if (started >= end || signal?.aborted) break;
     const waitMs = once
       ? 0
       : // A second left for the answer of a long-poll before the deadline.
@@ -68,7 +68,7 @@ export async function confirmOrder(
     : order && state !== 'pending'
       ? {
           status: 'failed',
-          code: state === 'failed' ? 'payment_failed' : (`order_${state}` as CheckoutFailCode),
+          code: state !== 'failed' ? (`order_${state}` as CheckoutFailCode) : 'payment_failed',
           detail: `the order is ${state}`,
           orderId,
           order,
@@ -82,8 +82,8 @@ export async function confirmOrder(
               code: order ? 'payment_failed' : code,
               detail,
               orderId,
-              outcome,
               order,
+              outcome,
             }
           : {
               status: 'pending',

@@ -39,7 +39,8 @@ export function createCheckout(config: CheckoutConfig): Checkout {
     new Promise<CheckoutResult>((resolve) => {
       let orderId: string | undefined;
       let outcome: PaymentOutcome | undefined;
-      let settled = false;
+      // Set while the call runs: stops listening to the caller's signal.
+      let stopCaller: (() => void) | undefined;
       const stage: Stage = (name, id = orderId, result = outcome) => {
         orderId = id;
         outcome = result;
@@ -48,12 +49,13 @@ export function createCheckout(config: CheckoutConfig): Checkout {
         } catch {}
       };
       const settle = (result: CheckoutResult) => {
-        if (settled) return;
-        settled = true;
-        stopCaller();
-        running--;
-        resolve(remember(result));
-        stage('settled');
+        if (stopCaller) {
+          stopCaller();
+          stopCaller = undefined;
+          running--;
+          resolve(remember(result));
+          stage('settled');
+        }
       };
       const aborted = () =>
         settle(
@@ -64,53 +66,47 @@ export function createCheckout(config: CheckoutConfig): Checkout {
       running++;
       // What the flow starts (timers, listeners, backend calls) stops with the caller's signal,
       // and has ended by the time the flow resolves.
-      const stopCaller = onAbort(signal, aborted);
+      stopCaller = onAbort(signal, aborted);
       if (signal?.aborted) aborted();
       else flow(signal, stage).then(settle, aborted);
     });
-
-  async function payFlow(
-    input: unknown,
-    signal: AbortSignalLike | undefined,
-    stage: Stage,
-  ): Promise<CheckoutResult> {
-    stage('creating_order');
-    const order = await attempt(
-      'createOrder',
-      (signal) => backend.createOrder(input, { signal }),
-      readOrder,
-      schedule.deadlineMs,
-      signal,
-    );
-    if (typeof order === 'string') {
-      return { status: 'failed', code: 'create_order_failed', detail: order };
-    }
-    const { orderId } = order;
-    stage('awaiting_payment', orderId);
-    const outcome = await openCashier(
-      order,
-      host,
-      signal,
-      schedule.hostTimeoutMs,
-      schedule.resumeGraceMs,
-    );
-    const { code, detail } = outcome as FailedOutcome;
-    // The host was never reached: nothing can have been paid.
-    if (code && code !== 'host_error' && code !== 'timeout') {
-      return { status: 'failed', code, detail, orderId, outcome };
-    }
-    // ok, or no callback at all: the payment may have gone through, query until known.
-    // cancelled or failed: "cancel" is sometimes a payment that went through, query once.
-    stage('confirming', orderId, outcome);
-    const once = outcome.status !== 'ok' && code !== 'timeout';
-    return confirmOrder(backend, orderId, schedule, signal, once, outcome);
-  }
 
   return {
     pay: (input, options) =>
       running
         ? Promise.resolve({ status: 'failed', code: 'busy', detail: 'busy' })
-        : run(options?.signal, (signal, stage) => payFlow(input, signal, stage)),
+        : run(options?.signal, async (signal, stage) => {
+            stage('creating_order');
+            const order = await attempt(
+              'createOrder',
+              (signal) => backend.createOrder(input, { signal }),
+              readOrder,
+              schedule.deadlineMs,
+              signal,
+            );
+            if (typeof order === 'string') {
+              return { status: 'failed', code: 'create_order_failed', detail: order };
+            }
+            const { orderId } = order;
+            stage('awaiting_payment', orderId);
+            const outcome = await openCashier(order, host, signal, schedule);
+            const { code, detail } = outcome as FailedOutcome;
+            // The host was never reached: nothing can have been paid.
+            if (code && code !== 'timeout' && code !== 'host_error') {
+              return { status: 'failed', code, detail, orderId, outcome };
+            }
+            // ok, or no callback at all: the payment may have gone through, query until known.
+            // cancelled or failed: "cancel" is sometimes a payment that went through, query once.
+            stage('confirming', orderId, outcome);
+            return confirmOrder(
+              backend,
+              orderId,
+              schedule,
+              signal,
+              outcome.status !== 'ok' && code !== 'timeout',
+              outcome,
+            );
+          }),
     confirm: (orderId, options) =>
       run(options?.signal, async (signal, stage) => {
         if (typeof orderId !== 'string' || !orderId) {

@@ -48,7 +48,7 @@ export interface HttpBackendOptions {
  */
 export function httpBackend(options: HttpBackendOptions): PaymentBackend {
   const { baseUrl, host, headers, toSnapshot, timeoutMs = 10000 } = options;
-  if (typeof baseUrl !== 'string' || !baseUrl) invalid('httpBackend', 'baseUrl', 'a URL');
+  if (typeof baseUrl !== 'string' || !baseUrl) invalid('baseUrl', 'a URL', 'httpBackend');
   const send = (
     method: 'GET' | 'POST',
     path: string,
@@ -72,21 +72,21 @@ export function httpBackend(options: HttpBackendOptions): PaymentBackend {
         method,
         data,
         header: {
-          ...(data && { 'content-type': 'application/json' }),
+          'content-type': 'application/json',
           ...(typeof headers === 'function' ? headers() : headers),
         },
         timeout,
         success(response) {
           const { statusCode: status, data: body } = response || ({} as never);
-          const text = typeof body === 'string' ? body : JSON.stringify(body);
+          let why = `HTTP ${status}`;
           try {
-            if (!(status >= 200 && status < 300)) throw `HTTP ${status}`;
-            stop();
-            resolve(typeof body === 'string' ? JSON.parse(body) : body);
-          } catch (error) {
-            const why = typeof error === 'string' ? error : 'malformed JSON';
-            fail(`answered ${why}: ${text?.slice(0, 80) || 'an empty body'}`);
-          }
+            if (status >= 200 && status < 300) {
+              why = 'malformed JSON';
+              resolve(typeof body === 'string' ? JSON.parse(body) : body);
+              return stop();
+            }
+          } catch {}
+          fail(`answered ${why}`);
         },
         fail: (error) => fail(`failed: ${error?.errMsg}`),
       }) as typeof task;

@@ -12,15 +12,13 @@ export function createPendingStore(
   host: PaymentHost | undefined,
   persist: boolean | undefined,
 ): [read: () => string[], remember: (result: CheckoutResult) => CheckoutResult] {
-  const storage = () => {
-    const target = resolveHost(host);
-    return (persist ?? (target?.getStorageSync && target.setStorageSync)) ? target : undefined;
-  };
+  // Off only when asked: a host without storage functions is never called anyway.
+  const storage = () => (persist !== false ? resolveHost(host) : undefined);
   const read = (): string[] => {
     try {
       const ids = storage()?.getStorageSync?.(PENDING_KEY);
       return (typeof ids === 'string' ? JSON.parse(ids) : ids).filter(
-        (id: unknown) => id && typeof id === 'string',
+        (id: unknown) => typeof id === 'string' && id,
       );
     } catch {
       return [];
@@ -33,7 +31,7 @@ export function createPendingStore(
     (result) => {
       const { orderId } = result;
       const keep = result.status === 'pending';
-      const ids = orderId ? read() : [];
+      const ids = read();
       try {
         if (orderId && keep !== ids.indexOf(orderId) >= 0) {
           storage()?.setStorageSync?.(

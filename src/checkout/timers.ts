@@ -9,16 +9,16 @@ export function timeout(
   signal: AbortSignalLike | undefined,
   then: () => void,
 ): () => void {
-  const cancel = () => {
-    clearTimeout(timer);
-    stop();
-  };
   const end = () => {
     cancel();
     then();
   };
-  const timer = setTimeout(end, ms);
+  const cancel = () => {
+    clearTimeout(timer);
+    stop();
+  };
   const stop = onAbort(signal, end);
+  const timer = setTimeout(end, ms);
   if (signal?.aborted) end();
   return cancel;
 }

@@ -10,9 +10,8 @@ export interface AbortSignalLike {
 
 /** Runs `onAbort` once when the signal aborts; returns the function that stops listening. */
 export function onAbort(signal: AbortSignalLike | undefined, onAbortFn: () => void): () => void {
-  if (!signal) return noop;
-  signal.addEventListener('abort', onAbortFn);
-  return () => signal.removeEventListener?.('abort', onAbortFn);
+  signal?.addEventListener('abort', onAbortFn);
+  return () => signal?.removeEventListener?.('abort', onAbortFn);
 }
 
 /** A minimal controller for runtimes without `AbortController` (mini programs before base 2.x). */
@@ -33,5 +32,3 @@ export function createAbortController(): { signal: AbortSignalLike; abort(): voi
     },
   };
 }
-
-function noop(): void {}

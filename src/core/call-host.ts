@@ -27,13 +27,13 @@ export function callHost(
   return new Promise((resolve) => {
     const host = resolveHost(injected) as PaymentHost;
     const open = host?.[api] as ((options: object) => unknown) | undefined;
-    let settled = false;
+    let settled: PaymentOutcome | undefined;
     let emptyAnswer: PaymentOutcome | undefined;
     // What to undo when the call settles; replaced once the host is taken.
     let release = () => {};
     const settle = (outcome: PaymentOutcome) => {
       if (!settled) {
-        settled = true;
+        settled = outcome;
         release();
         resolve(outcome);
       }
@@ -51,17 +51,22 @@ export function callHost(
       }
     };
 
-    if (timeoutMs !== undefined && !(timeoutMs > 0 && timeoutMs < 2 ** 31)) {
+    if (!(timeoutMs === undefined || (timeoutMs > 0 && timeoutMs < 2 ** 31))) {
       issues.push({ field: 'timeoutMs', message: 'expected ms > 0' });
     }
     try {
       if (issues.length) {
-        const fields = issues.map((issue) => `${issue.field} ${issue.message}`).join('; ');
-        refuse('invalid_params', fields, { issues });
+        refuse(
+          'invalid_params',
+          issues.map((issue) => `${issue.field} ${issue.message}`).join('; '),
+          {
+            issues,
+          },
+        );
       } else if (signal?.aborted) abort();
       else if (typeof open !== 'function' || host.canIUse?.(api) === false) {
         refuse('unsupported', `no ${host ? api : 'host'}`);
-      } else if (hostsInFlight.has(host)) refuse('busy', 'cashier already open');
+      } else if (hostsInFlight.has(host)) refuse('busy', 'already open');
       else {
         let timer: ReturnType<typeof setTimeout> | undefined;
         hostsInFlight.add(host);

@@ -14,15 +14,15 @@ const FAILURE_PREFIXES = /^(\w*pay\w*:|fail(?![a-z])|[\s:：,])+/i;
  * @param channel - which callback delivered it; decides answers whose text has no verdict
  */
 export function normalizeOutcome(raw: unknown, channel?: HostChannel): PaymentOutcome {
-  const answer = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const answer = ((typeof raw === 'object' && raw) || {}) as Record<string, unknown>;
   const errMsg = typeof answer.errMsg === 'string' ? answer.errMsg : '';
   const errCode = toNumber(answer.errCode) ?? toNumber(answer.err_code);
   const errno = toNumber(answer.errno);
   const code = errno ?? errCode;
   const verdict = errMsg.replace(API_PREFIX, '').trim();
   const reason = verdict.replace(FAILURE_PREFIXES, '');
-  if (/^ok$/i.test(verdict)) return { status: 'ok', errMsg, raw };
-  if (/^cancel/i.test(reason) || code === -2 || errno === 1) {
+  if (verdict.toLowerCase() === 'ok') return { status: 'ok', errMsg, raw };
+  if (code === -2 || errno === 1 || /^cancel/i.test(reason)) {
     return { status: 'cancelled', errMsg, errCode, errno, raw };
   }
   // Without a verdict, a non-empty answer on `success` with no code and no `fail` is a success.

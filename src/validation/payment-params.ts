@@ -55,7 +55,7 @@ export function preparePaymentParams(params: unknown): {
   // Any value reads as an object: a missing or odd `params` names every field.
   const input = Object(params) as Record<string, unknown>;
   const { timeStamp, nonceStr, signType, paySign } = input;
-  const packageKey = input.package === undefined && input.pkg !== undefined ? 'pkg' : 'package';
+  const packageKey = input.package !== undefined || input.pkg === undefined ? 'package' : 'pkg';
   const issues = check(input, rules(packageKey));
   const value = {
     // Only a valid timeStamp (digits, as a string or a number) is converted: `String` throws

@@ -13,18 +13,16 @@ export function check(
   rules: readonly Rule[],
   prefix = '',
 ): ParamIssue[] {
-  const issues: ParamIssue[] = [];
-  for (const [field, pattern, expected, types] of rules) {
-    const value = input[field];
-    const type = typeof value;
-    if (!types.includes(type) || (value !== undefined && !pattern.test(value as string))) {
-      issues.push({
-        field: prefix + field,
-        message: `expected ${expected || pattern}, got ${describeValue(value)}`,
-      });
-    }
-  }
-  return issues;
+  return rules
+    .filter(
+      ([field, pattern, , types]) =>
+        !types.includes(typeof input[field]) ||
+        (input[field] !== undefined && !pattern.test(input[field] as string)),
+    )
+    .map(([field, pattern, expected]) => ({
+      field: prefix + field,
+      message: `expected ${expected || pattern}, got ${describeValue(input[field])}`,
+    }));
 }
 
 /** The object's own fields, or none when it is not a plain object. */
@@ -37,9 +35,7 @@ export const fieldsOf = (value: unknown): Record<string, unknown> =>
 export function describeValue(value: unknown): string {
   return typeof value === 'string'
     ? JSON.stringify(value.slice(0, 40))
-    : typeof value === 'number'
+    : typeof value === 'number' || value === null
       ? String(value)
-      : value === null
-        ? 'null'
-        : typeof value;
+      : typeof value;
 }

@@ -69,29 +69,27 @@ export function prepareVirtualPaymentParams(params: unknown): {
 } {
   const input = fieldsOf(params);
   const { mode, signData, paySig, paySign, signature } = input;
-  const payKey = paySig === undefined && paySign !== undefined ? 'paySign' : 'paySig';
+  const payKey = paySig !== undefined || paySign === undefined ? 'paySig' : 'paySign';
   const value = { mode, signData, paySig: input[payKey], signature } as HostVirtualPaymentParams;
   if (paySign !== undefined) value.paySign = value.paySig;
-  const issues = check(input, rules(payKey));
+  let issues = check(input, rules(payKey));
   let fields: unknown = signData;
   let got = describeValue(signData);
   try {
     if (typeof signData === 'string') fields = JSON.parse(signData);
     else value.signData = JSON.stringify(signData);
   } catch (error) {
-    fields = undefined;
-    got = (error as Error).message;
+    // A string is never taken for the fields.
+    fields = got = (error as Error).message;
   }
-  if (fields === fieldsOf(fields)) {
-    issues.push(
-      ...check(
-        fields as Record<string, unknown>,
-        signDataRules(mode === 'short_series_goods'),
-        'signData.',
-      ),
-    );
-  } else {
-    issues.push({ field: 'signData', message: `expected a JSON object, got ${got}` });
-  }
+  issues = issues.concat(
+    fields === fieldsOf(fields)
+      ? check(
+          fields as Record<string, unknown>,
+          signDataRules(mode === 'short_series_goods'),
+          'signData.',
+        )
+      : { field: 'signData', message: `expected a JSON object, got ${got}` },
+  );
   return { issues, value };
 }

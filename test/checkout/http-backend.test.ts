@@ -75,16 +75,12 @@ describe('httpBackend', () => {
     [
       'a non-2xx status',
       { statusCode: 500, data: { message: 'db down' } },
-      /^GET https:\/\/a\/api\/orders\/o-1\?waitMs=0 answered HTTP 500: .*db down/,
+      /^GET https:\/\/a\/api\/orders\/o-1\?waitMs=0 answered HTTP 500$/,
     ],
-    ['a 404 with an HTML body', { statusCode: 404, data: '<html>' }, /answered HTTP 404: <html>$/],
+    ['a 404 with an HTML body', { statusCode: 404, data: '<html>' }, /answered HTTP 404$/],
     ['a network failure', { fail: 'request:fail timeout' }, /failed: request:fail timeout$/],
-    [
-      'malformed JSON',
-      { statusCode: 200, data: '{"state":' },
-      /answered malformed JSON: \{"state":$/,
-    ],
-    ['an empty body', { statusCode: 200, data: '' }, /answered malformed JSON: an empty body$/],
+    ['malformed JSON', { statusCode: 200, data: '{"state":' }, /answered malformed JSON$/],
+    ['an empty body', { statusCode: 200, data: '' }, /answered malformed JSON$/],
   ])('%s rejects with an error that says which', async (_name, answer, message) => {
     const { host } = fakeRequest(() => answer);
     const backend = httpBackend({ baseUrl: 'https://a', host });
