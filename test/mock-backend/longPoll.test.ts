@@ -1,5 +1,12 @@
 import type { MockBackend } from '../../demo-miniprogram/mock-backend/src/server';
-import { call, cashier, createOrder, orderStatus, startTestBackend } from './helpers/backend';
+import {
+  call,
+  cashier,
+  createOrder,
+  orderStatus,
+  payOrder,
+  startTestBackend,
+} from './helpers/backend';
 
 async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
   const started = Date.now();
@@ -8,13 +15,7 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number 
 }
 
 async function paidWithoutNotify(backend: MockBackend): Promise<string> {
-  const order = await createOrder(backend, { productId: 'mug' });
-  await cashier(backend, {
-    api: 'requestPayment',
-    params: order.params,
-    action: 'pay',
-    dropNotify: true,
-  });
+  const order = await payOrder(backend, { productId: 'mug' }, { dropNotify: true });
   return order.orderId;
 }
 
@@ -30,13 +31,7 @@ describe('GET /api/orders/:orderId?waitMs=N (notify-only mode)', () => {
   });
 
   it('holds the answer until the notification arrives', async () => {
-    const order = await createOrder(backend, { productId: 'mug' });
-    await cashier(backend, {
-      api: 'requestPayment',
-      params: order.params,
-      action: 'pay',
-      notifyDelayMs: 120,
-    });
+    const order = await payOrder(backend, { productId: 'mug' }, { notifyDelayMs: 120 });
     const { value, ms } = await timed(() => orderStatus(backend, order.orderId, 5000));
     expect(value.state).toBe('paid');
     expect(ms).toBeGreaterThanOrEqual(80);
@@ -108,13 +103,7 @@ describe('active query of the platform when a notification is late', () => {
     });
 
     it('finds a virtual payment whose push was dropped', async () => {
-      const order = await createOrder(backend, { productId: 'coins-60' });
-      await cashier(backend, {
-        api: 'requestVirtualPayment',
-        params: order.params,
-        action: 'pay',
-        dropNotify: true,
-      });
+      const order = await payOrder(backend, { productId: 'coins-60' }, { dropNotify: true });
       expect(await orderStatus(backend, order.orderId)).toMatchObject({
         state: 'paid',
         tradeState: 'PAID',
@@ -142,13 +131,7 @@ describe('active query of the platform when a notification is late', () => {
 describe('closing the server', () => {
   it('answers waiting long-polls at once (a notification still owed does not hold it open)', async () => {
     const backend = await startTestBackend({ activeQueryAfterMs: -1 });
-    const order = await createOrder(backend, { productId: 'mug' });
-    await cashier(backend, {
-      api: 'requestPayment',
-      params: order.params,
-      action: 'pay',
-      notifyDelayMs: 60_000,
-    });
+    const order = await payOrder(backend, { productId: 'mug' }, { notifyDelayMs: 60_000 });
     const waiting = timed(() => orderStatus(backend, order.orderId, 20_000));
     await new Promise((resolve) => setTimeout(resolve, 50));
     await backend.close();

@@ -6,6 +6,7 @@ import {
   cashier,
   createOrder,
   orderStatus,
+  payOrder,
   startTestBackend,
   waitForState,
 } from './helpers/backend';
@@ -176,13 +177,11 @@ describe('POST /pay/notify (WeChat Pay v3 notification)', () => {
 describe('notifications sent by the simulated platform', () => {
   it('retries after a 500 on the compressed schedule, then the order is paid', async () => {
     await call(backend, 'POST', '/sim/merchant-faults', { failPayNotifies: 2 });
-    const order = await createOrder(backend, { productId: 'mug', openid: alice });
-    await cashier(backend, {
-      api: 'requestPayment',
-      params: order.params,
-      action: 'pay',
-      notifyDelayMs: 0,
-    });
+    const order = await payOrder(
+      backend,
+      { productId: 'mug', openid: alice },
+      { notifyDelayMs: 0 },
+    );
     expect(await waitForState(backend, order.orderId)).toBe('paid');
     const { body } = await call(backend, 'GET', `/sim/deliveries?orderId=${order.orderId}`);
     expect(body.deliveries).toHaveLength(1);
@@ -210,27 +209,22 @@ describe('notifications sent by the simulated platform', () => {
   });
 
   it('dropNotify never sends it (with active query off the order stays pending)', async () => {
-    const order = await createOrder(backend, { productId: 'mug', openid: alice });
-    await cashier(backend, {
-      api: 'requestPayment',
-      params: order.params,
-      action: 'pay',
-      dropNotify: true,
-      notifyDelayMs: 0,
-    });
+    const order = await payOrder(
+      backend,
+      { productId: 'mug', openid: alice },
+      { dropNotify: true, notifyDelayMs: 0 },
+    );
     expect((await orderStatus(backend, order.orderId, 80)).state).toBe('pending');
     const { body } = await call(backend, 'GET', `/sim/deliveries?orderId=${order.orderId}`);
     expect(body.deliveries).toEqual([expect.objectContaining({ state: 'dropped', attempts: [] })]);
   });
 
   it('refunds: /sim/refund sends REFUND.SUCCESS and the order becomes refunded', async () => {
-    const order = await createOrder(backend, { productId: 'mug', openid: alice });
-    await cashier(backend, {
-      api: 'requestPayment',
-      params: order.params,
-      action: 'pay',
-      notifyDelayMs: 0,
-    });
+    const order = await payOrder(
+      backend,
+      { productId: 'mug', openid: alice },
+      { notifyDelayMs: 0 },
+    );
     expect(await waitForState(backend, order.orderId)).toBe('paid');
     const refund = await call(backend, 'POST', '/sim/refund', {
       orderId: order.orderId,
@@ -352,13 +346,11 @@ describe('POST /pay/virtual-notify (virtual payment push)', () => {
 
   it('the platform retries its push after a 500, then the merchant delivers', async () => {
     await call(backend, 'POST', '/sim/merchant-faults', { failVirtualNotifies: 1 });
-    const order = await createOrder(backend, { productId: 'coins-60', openid: alice });
-    await cashier(backend, {
-      api: 'requestVirtualPayment',
-      params: order.params,
-      action: 'pay',
-      notifyDelayMs: 0,
-    });
+    const order = await payOrder(
+      backend,
+      { productId: 'coins-60', openid: alice },
+      { notifyDelayMs: 0 },
+    );
     expect(await waitForState(backend, order.orderId)).toBe('paid');
     const { body } = await call(backend, 'GET', `/sim/deliveries?orderId=${order.orderId}`);
     expect(
@@ -368,13 +360,11 @@ describe('POST /pay/virtual-notify (virtual payment push)', () => {
   });
 
   it('refunds a virtual order through xpay_refund_notify', async () => {
-    const order = await createOrder(backend, { productId: 'extra-life', openid: alice });
-    await cashier(backend, {
-      api: 'requestVirtualPayment',
-      params: order.params,
-      action: 'pay',
-      notifyDelayMs: 0,
-    });
+    const order = await payOrder(
+      backend,
+      { productId: 'extra-life', openid: alice },
+      { notifyDelayMs: 0 },
+    );
     expect(await waitForState(backend, order.orderId)).toBe('paid');
     await call(backend, 'POST', '/sim/refund', { orderId: order.orderId, notifyDelayMs: 0 });
     for (let i = 0; i < 50 && (await orderStatus(backend, order.orderId)).state === 'paid'; i++) {

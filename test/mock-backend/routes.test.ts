@@ -1,6 +1,13 @@
 import { createHash, createHmac, createPublicKey, verify } from 'node:crypto';
 import type { MockBackend } from '../../demo-miniprogram/mock-backend/src/server';
-import { call, cashier, createOrder, orderStatus, startTestBackend } from './helpers/backend';
+import {
+  call,
+  cashier,
+  createOrder,
+  orderStatus,
+  payOrder,
+  startTestBackend,
+} from './helpers/backend';
 
 let backend: MockBackend;
 
@@ -254,13 +261,7 @@ describe('GET /api/orders/:orderId and POST /api/orders/:orderId/close', () => {
   });
 
   it('refuses to close a paid order, even when its notification never came', async () => {
-    const order = await createOrder(backend, { productId: 'mug' });
-    await cashier(backend, {
-      api: 'requestPayment',
-      params: order.params,
-      action: 'pay',
-      dropNotify: true,
-    });
+    const order = await payOrder(backend, { productId: 'mug' }, { dropNotify: true });
     const answer = await call(backend, 'POST', `/api/orders/${order.orderId}/close`);
     expect(answer.status).toBe(409);
     expect(answer.body.error.code).toBe('ORDER_ALREADY_PAID');

@@ -74,6 +74,19 @@ export async function cashier(
   return answer.body;
 }
 
+/** Creates an order and pays it at the simulated cashier; the order (its cashier answer in `paid`). */
+export async function payOrder(
+  backend: { url: string },
+  order: object,
+  payment: { notifyDelayMs?: number; dropNotify?: boolean; openid?: string } = {},
+  // biome-ignore lint/suspicious/noExplicitAny: a PreparedOrder in any of its shapes
+): Promise<any> {
+  const created = await createOrder(backend, order);
+  const api = created.kind === 'virtual' ? 'requestVirtualPayment' : 'requestPayment';
+  const paid = await cashier(backend, { api, params: created.params, action: 'pay', ...payment });
+  return { ...created, paid };
+}
+
 export async function orderStatus(
   backend: { url: string },
   orderId: string,
