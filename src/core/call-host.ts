@@ -1,3 +1,4 @@
+import { onAbort } from './abort-signal';
 import type { CallOptions } from './call-options';
 import { type PaymentHost, resolveHost } from './host';
 import { normalizeOutcome } from './normalize-outcome';
@@ -69,14 +70,15 @@ export function callHost(
       } else if (hostsInFlight.has(host)) refuse('busy', 'already open');
       else {
         let timer: ReturnType<typeof setTimeout> | undefined;
+        let stopListening: (() => void) | undefined;
         hostsInFlight.add(host);
         // Set before anything below can throw, so that the catch releases the host too.
         release = () => {
           hostsInFlight.delete(host);
           clearTimeout(timer);
-          signal?.removeEventListener?.('abort', abort);
+          stopListening?.();
         };
-        signal?.addEventListener('abort', abort);
+        stopListening = onAbort(signal, abort);
         if (timeoutMs) {
           timer = setTimeout(() => refuse('timeout', `no answer in ${timeoutMs} ms`), timeoutMs);
         }
