@@ -1,14 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { BackendContext } from '../context';
 import type { CashierAction } from '../platform/cashier';
+import { type NotifyPlanFields, notifyPlanOf, notifyPlanProperties } from './notifyPlan';
 
-interface CashierBody {
+interface CashierBody extends NotifyPlanFields {
   readonly api: 'requestPayment' | 'requestVirtualPayment';
   readonly params: Record<string, unknown>;
   readonly openid?: string;
   readonly action: CashierAction;
-  readonly notifyDelayMs?: number;
-  readonly dropNotify?: boolean;
 }
 
 const cashierBodySchema = {
@@ -20,8 +19,7 @@ const cashierBodySchema = {
     params: { type: 'object' },
     openid: { type: 'string', minLength: 1, maxLength: 128 },
     action: { type: 'string', enum: ['pay', 'cancel', 'fail'] },
-    notifyDelayMs: { type: 'integer', minimum: 0, maximum: 600_000 },
-    dropNotify: { type: 'boolean' },
+    ...notifyPlanProperties,
   },
 } as const;
 
@@ -39,10 +37,7 @@ export function registerSimCashierRoute(app: FastifyInstance, context: BackendCo
         params: body.params,
         openid: body.openid,
         action: body.action,
-        plan: {
-          delayMs: body.notifyDelayMs ?? context.config.defaultNotifyDelayMs,
-          drop: body.dropNotify ?? false,
-        },
+        plan: notifyPlanOf(body, context.config),
       };
       const { cashier } = context.platform;
       return body.api === 'requestPayment'

@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { BackendContext } from '../context';
 import { ApiError } from '../httpErrors';
+import { type NotifyPlanFields, notifyPlanOf, notifyPlanProperties } from './notifyPlan';
 
-interface RefundBody {
+interface RefundBody extends NotifyPlanFields {
   readonly orderId: string;
-  readonly notifyDelayMs?: number;
-  readonly dropNotify?: boolean;
 }
 
 const refundBodySchema = {
@@ -14,8 +13,7 @@ const refundBodySchema = {
   additionalProperties: false,
   properties: {
     orderId: { type: 'string', minLength: 1, maxLength: 64 },
-    notifyDelayMs: { type: 'integer', minimum: 0, maximum: 600_000 },
-    dropNotify: { type: 'boolean' },
+    ...notifyPlanProperties,
   },
 } as const;
 
@@ -28,11 +26,8 @@ export function registerSimRefundRoute(app: FastifyInstance, context: BackendCon
     '/sim/refund',
     { schema: { body: refundBodySchema } },
     async (request) => {
-      const { orderId, notifyDelayMs, dropNotify } = request.body;
-      const plan = {
-        delayMs: notifyDelayMs ?? context.config.defaultNotifyDelayMs,
-        drop: dropNotify ?? false,
-      };
+      const { orderId } = request.body;
+      const plan = notifyPlanOf(request.body, context.config);
       const { wechatPay, virtualPayment } = context.platform;
       const outcome = context.store.state.payments.has(orderId)
         ? await wechatPay.refund(orderId, plan)
