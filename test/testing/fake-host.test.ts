@@ -1,5 +1,5 @@
 import { normalizeOutcome, requestPayment, requestVirtualPayment } from 'miniprogram-pay';
-import { type CashierBehaviour, createFakeHost } from 'miniprogram-pay/testing';
+import { CASHIER_BEHAVIOURS, type CashierBehaviour, createFakeHost } from 'miniprogram-pay/testing';
 
 const params = { timeStamp: '1', nonceStr: 'n', package: 'prepay_id=1', paySign: 's' };
 const virtualParams = {
@@ -13,7 +13,7 @@ const virtualParams = {
 afterEach(() => jest.useRealTimers());
 
 describe('createFakeHost: each named quirk answers like the real hosts', () => {
-  it.each<[CashierBehaviour, string, string | null]>([
+  const expected: Array<[CashierBehaviour, string, string | null]> = [
     ['ok', 'ok', null],
     ['ok-misspelt-api', 'ok', null],
     ['sync-ok', 'ok', null],
@@ -30,7 +30,14 @@ describe('createFakeHost: each named quirk answers like the real hosts', () => {
     ['double-callback', 'ok', null],
     ['throws', 'failed', 'host_error'],
     ['garbage', 'failed', 'host_error'],
-  ])('%s -> %s (%s)', async (cashier, status, code) => {
+  ];
+
+  it('CASHIER_BEHAVIOURS lists every named behaviour: these, and lost (which never answers)', () => {
+    const checked = [...expected.map(([name]) => name), 'lost'];
+    expect([...CASHIER_BEHAVIOURS].sort()).toEqual(checked.sort());
+  });
+
+  it.each(expected)('%s -> %s (%s)', async (cashier, status, code) => {
     const host = createFakeHost({ cashier });
     const outcome = await requestPayment(params, { host });
     expect(outcome.status).toBe(status);
