@@ -23,6 +23,7 @@ const ALLOWED = [
   /^miniprogram_dist\/[\w./-]+\.js$/,
 ];
 const REQUIRED = ['package.json', 'README.md', 'LICENSE'];
+const MINIPROGRAM_ENTRIES = ['index.js', 'messages.js'];
 
 const posix = (path) => normalize(path).replace(/\\/g, '/');
 const problems = [];
@@ -62,7 +63,9 @@ try {
   collect(pkg.exports);
   collect(pkg.typesVersions);
   for (const field of ['main', 'module', 'types']) collect(pkg[field]);
-  if (pkg.miniprogram) targets.push(join(pkg.miniprogram, 'index.js'));
+  // What a mini program requires after DevTools' "Build npm": `miniprogram-pay` and
+  // `miniprogram-pay/messages`, resolved inside the folder the `miniprogram` field names.
+  for (const entry of MINIPROGRAM_ENTRIES) targets.push(join(pkg.miniprogram, entry));
   const entries = [...new Set(targets.map(posix))];
   for (const entry of entries) {
     if (!shipped.has(entry)) problems.push(`package.json points at a file not shipped: ${entry}`);

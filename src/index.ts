@@ -1,17 +1,6 @@
-// biome-ignore-all assist/source/organizeImports: the bundle keeps the modules in this order, and gzip (the size budget) measures it; reorder only with `npm run size`.
-export { type PaymentParamsInput, validatePaymentParams } from './validation/payment-params';
-export {
-  type VirtualPaymentParamsInput,
-  type VirtualSignData,
-  validateVirtualPaymentParams,
-} from './validation/virtual-payment-params';
-export { normalizeOutcome } from './core/normalize-outcome';
-export { toOrderState } from './checkout/order-state';
-export { type HttpBackendOptions, httpBackend } from './checkout/http-backend';
 export { createCheckout } from './checkout/create-checkout';
-export { requestVirtualPayment } from './core/request-virtual-payment';
-export { DEFAULT_CONFIRM } from './checkout/confirm-options';
-export { requestPayment } from './core/request-payment';
+export { type HttpBackendOptions, httpBackend } from './checkout/http-backend';
+export { toOrderState } from './checkout/order-state';
 export type {
   Checkout,
   CheckoutConfig,
@@ -33,6 +22,7 @@ export type {
   HostVirtualPaymentOptions,
   PaymentHost,
 } from './core/host';
+export { normalizeOutcome } from './core/normalize-outcome';
 export type {
   CancelledOutcome,
   FailCode,
@@ -42,3 +32,12 @@ export type {
   ParamIssue,
   PaymentOutcome,
 } from './core/outcome';
+export { requestPayment } from './core/request-payment';
+export { requestVirtualPayment } from './core/request-virtual-payment';
+export { DEFAULT_CONFIRM } from './defaults';
+export { type PaymentParamsInput, validatePaymentParams } from './validation/payment-params';
+export {
+  type VirtualPaymentParamsInput,
+  type VirtualSignData,
+  validateVirtualPaymentParams,
+} from './validation/virtual-payment-params';

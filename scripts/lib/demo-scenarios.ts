@@ -57,9 +57,12 @@ export interface PurchaseReport {
   productId: string;
   profile: string;
   answer: SheetAnswer;
-  /** 'Paid', 'Cancelled', 'Payment failed', 'Still processing'. */
+  /** For the person paying (miniprogram-pay/messages): 'Paid', 'Cancelled', 'Payment failed', 'Processing'. */
   title: string;
+  /** For the person paying: a sentence for a modal. */
   text: string;
+  /** For the developer: the result's detail and code. */
+  detail: string;
   /** The page's own line, e.g. 'Confirmation: 412 ms, 2 status queries'. */
   timing: string;
   /** From the page's timing line. */
@@ -148,6 +151,7 @@ export async function purchase(
     answer,
     title: page.text('#result-title'),
     text: page.text('#result-text'),
+    detail: page.text('#result-detail'),
     timing,
     confirmationMs: parsed ? Number(parsed[1]) : undefined,
     statusQueries: made.filter((r) => r.method === 'GET' && r.path.startsWith('/api/orders/'))
@@ -225,8 +229,10 @@ export async function runScenario(
         `expected "${scenario.expectTitle}", the page shows "${report.title}: ${report.text}"`,
       );
     }
-    if (scenario.expectText && !report.text.includes(scenario.expectText)) {
-      problems.push(`expected the result to mention "${scenario.expectText}": ${report.text}`);
+    if (scenario.expectText && !report.detail.includes(scenario.expectText)) {
+      problems.push(
+        `expected the developer detail to mention "${scenario.expectText}": ${report.detail}`,
+      );
     }
     if (report.ordersCreated !== 1) problems.push(`${report.ordersCreated} orders created`);
     if (report.sheetsShown !== 1) problems.push(`${report.sheetsShown} cashier sheets shown`);

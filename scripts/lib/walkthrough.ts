@@ -92,6 +92,7 @@ function describe(report: PurchaseReport, log: (line: string) => void): void {
   log(`   action sheet: [${report.sheet.join(' | ')}] -> "${report.answer}"`);
   log(`   progress: ${report.stages.join(' -> ')}`);
   log(`   screen: ${report.title}. ${report.text}`);
+  if (report.detail) log(`   developer: ${report.detail}`);
   if (report.timing) log(`   ${report.timing}`);
   log(
     `   ${report.ordersCreated} order, ${report.sheetsShown} cashier sheet, ${report.statusQueries} status ${report.statusQueries === 1 ? 'query' : 'queries'}, ${report.elapsedMs} ms from the tap on Pay to the result`,

@@ -1,18 +1,23 @@
-import { fieldsOf } from '../validation/rules';
-import { DEFAULT_CONFIRM } from './confirm-options';
-import type { CheckoutConfig, ConfirmOptions } from './types';
+import type { PaymentHost } from '../core/host';
+import {
+  DEFAULT_CONFIRM,
+  DEFAULT_HOST_TIMEOUT_MS,
+  DEFAULT_PENDING_KEY,
+  DEFAULT_RESUME_GRACE_MS,
+  MAX_TIMER_MS,
+} from '../defaults';
+import { checkoutMessages } from './messages';
+import type { CheckoutConfig, ConfirmOptions } from './options';
 
-/** The confirmation schedule and the cashier's time limits, defaults filled in. */
-export type Schedule = Required<ConfirmOptions> & { hostTimeoutMs?: number; resumeGraceMs: number };
+/** A {@link CheckoutConfig} checked, with every default filled in. */
+export interface CheckoutSettings extends Required<Omit<CheckoutConfig, 'host' | 'onStage'>> {
+  readonly host: PaymentHost | undefined;
+  readonly onStage: CheckoutConfig['onStage'];
+  readonly confirm: Readonly<Required<ConfirmOptions>>;
+}
 
-/** The type of each option, or the least value of a number option (`confirm.*` included). */
-const OPTIONS: { readonly [name: string]: string | number } = {
-  confirm: 'object',
-  host: 'object',
-  persistPending: 'boolean',
-  onStage: 'function',
-  hostTimeoutMs: 1,
-  resumeGraceMs: 0,
+/** The least value of each number option (all milliseconds but `growth`). */
+const LEAST: { readonly [name in keyof ConfirmOptions]-?: number } = {
   firstDelayMs: 0,
   intervalMs: 1,
   growth: 1,
@@ -21,35 +26,75 @@ const OPTIONS: { readonly [name: string]: string | number } = {
   waitMs: 0,
 };
 
-/** Throws the TypeError of a bad option, e.g. `[miniprogram-pay] httpBackend: baseUrl must be a URL`. */
-export function invalid(name: string, expected: string, api = 'createCheckout'): never {
-  throw new TypeError(`[miniprogram-pay] ${api}: ${name} must be ${expected}`);
+/**
+ * Checks a {@link CheckoutConfig} and fills in its defaults. A bad option is a programmer
+ * error: throws a TypeError that names it and says what it must be.
+ */
+export function readConfig(config: CheckoutConfig): CheckoutSettings {
+  const {
+    backend,
+    host,
+    onStage,
+    confirm = {},
+    persistPending = true,
+    pendingKey = DEFAULT_PENDING_KEY,
+  } = config ?? {};
+  const check = (ok: unknown, name: string, expected: string, value: unknown) => {
+    if (!ok) invalid(name, expected, value);
+  };
+  const functions =
+    backend &&
+    typeof backend.createOrder === 'function' &&
+    typeof backend.queryOrder === 'function';
+  check(functions, 'backend', 'an object with createOrder and queryOrder functions', backend);
+  check(
+    host === undefined || typeof host === 'object',
+    'host',
+    'an object such as wx, or left out',
+    host,
+  );
+  check(onStage === undefined || typeof onStage === 'function', 'onStage', 'a function', onStage);
+  check(typeof confirm === 'object', 'confirm', 'an object', confirm);
+  check(typeof persistPending === 'boolean', 'persistPending', 'true or false', persistPending);
+  check(
+    typeof pendingKey === 'string' && pendingKey,
+    'pendingKey',
+    'a non-empty string',
+    pendingKey,
+  );
+  const schedule = { ...DEFAULT_CONFIRM };
+  for (const name of Object.keys(LEAST) as Array<keyof ConfirmOptions>) {
+    schedule[name] = readNumber(
+      `confirm.${name}`,
+      confirm?.[name],
+      DEFAULT_CONFIRM[name],
+      LEAST[name],
+    );
+  }
+  return {
+    backend,
+    host,
+    onStage,
+    confirm: schedule,
+    hostTimeoutMs: readNumber('hostTimeoutMs', config.hostTimeoutMs, DEFAULT_HOST_TIMEOUT_MS, 1),
+    resumeGraceMs: readNumber('resumeGraceMs', config.resumeGraceMs, DEFAULT_RESUME_GRACE_MS, 0),
+    persistPending,
+    pendingKey,
+  };
 }
 
-/**
- * Checks a {@link CheckoutConfig} and returns its {@link Schedule}.
- * A bad option is a programmer error: throws a TypeError that names it.
- */
-export function readConfig(config: CheckoutConfig): Schedule {
-  const options = fieldsOf(config);
-  const backend = options.backend as Record<string, unknown> | undefined;
-  const confirm = fieldsOf(options.confirm);
-  const schedule: Record<string, unknown> = { ...DEFAULT_CONFIRM, resumeGraceMs: 2000 };
-  if (typeof backend?.createOrder !== 'function' || typeof backend.queryOrder !== 'function') {
-    invalid('backend', '{ createOrder, queryOrder }');
-  }
-  for (const name in OPTIONS) {
-    const rule = OPTIONS[name];
-    const inConfirm = name in DEFAULT_CONFIRM;
-    const value = (inConfirm ? confirm : options)[name];
-    if (value === undefined) continue;
-    if (typeof rule !== 'number') {
-      if (typeof value !== rule) invalid(name, `a ${rule}`);
-    } else if (typeof value === 'number' && value >= rule && value < 2 ** 31) {
-      schedule[name] = value;
-    } else {
-      invalid((inConfirm ? 'confirm.' : '') + name, `a number >= ${rule}`);
-    }
-  }
-  return schedule as Schedule;
+function readNumber(name: string, value: unknown, fallback: number, least: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value === 'number' && value >= least && value <= MAX_TIMER_MS) return value;
+  return invalid(name, `a number from ${least} to ${MAX_TIMER_MS}`, value);
+}
+
+/** Throws the TypeError of a bad option. */
+export function invalid(
+  name: string,
+  expected: string,
+  value: unknown,
+  api = 'createCheckout',
+): never {
+  throw new TypeError(checkoutMessages.badOption(api, name, expected, value));
 }

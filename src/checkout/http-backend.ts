@@ -1,6 +1,8 @@
-import { type AbortSignalLike, onAbort } from '../core/abort-signal';
-import { type PaymentHost, resolveHost } from '../core/host';
+import type { AbortSignalLike } from '../core/abort-signal';
+import type { PaymentHost } from '../core/host';
+import { DEFAULT_CREATE_PATH, DEFAULT_REQUEST_TIMEOUT_MS, MAX_TIMER_MS } from '../defaults';
 import { invalid } from './config';
+import { sendJson } from './http-request';
 import type { OrderSnapshot, PaymentBackend, PreparedOrder } from './types';
 
 /** Options of {@link httpBackend}. */
@@ -40,74 +42,49 @@ export interface HttpBackendOptions {
  * A {@link PaymentBackend} over the host's `wx.request`, for a server with two JSON routes:
  * `POST {baseUrl}/api/orders` answering `{ orderId, kind, params }` and
  * `GET {baseUrl}/api/orders/{orderId}?waitMs=N` answering `{ orderId, state }` (held up to
- * `waitMs` until the state changes, if the server long-polls). A non-2xx status, a network
- * failure or a body that is not JSON rejects with an error that says which.
+ * `waitMs` until the state changes, if the server long-polls; `miniprogram-pay/server` mounts
+ * it). A non-2xx status, a network failure or a body that is not JSON rejects with an
+ * `HttpBackendError` whose message names the request, the status and the body.
  *
  * @example
  * const backend = httpBackend({ baseUrl: 'https://shop.example', headers: () => ({ token }) })
  */
 export function httpBackend(options: HttpBackendOptions): PaymentBackend {
-  const { baseUrl, host, headers, toSnapshot, timeoutMs = 10000 } = options;
-  if (typeof baseUrl !== 'string' || !baseUrl) invalid('baseUrl', 'a URL', 'httpBackend');
+  const { baseUrl, host, headers, toBody, toOrder, toSnapshot, queryPath } =
+    options ?? ({} as HttpBackendOptions);
+  const { createPath = DEFAULT_CREATE_PATH, timeoutMs = DEFAULT_REQUEST_TIMEOUT_MS } =
+    options ?? {};
+  if (typeof baseUrl !== 'string' || !/^\w+:\/\/\S+$/.test(baseUrl)) {
+    invalid(
+      'baseUrl',
+      "your server's URL, such as 'https://shop.example.com'",
+      baseUrl,
+      'httpBackend',
+    );
+  }
+  if (typeof timeoutMs !== 'number' || !(timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS)) {
+    invalid('timeoutMs', 'a number of milliseconds above 0, or left out', timeoutMs, 'httpBackend');
+  }
+  const origin = baseUrl.replace(/\/+$/, '');
   const send = (
     method: 'GET' | 'POST',
     path: string,
     timeout: number,
     signal?: AbortSignalLike,
     data?: string | Record<string, unknown>,
-  ) =>
-    new Promise<unknown>((resolve, reject) => {
-      const url = baseUrl.replace(/\/+$/, '') + path;
-      const request = resolveHost(host)?.request;
-      let task: { abort?(): void } | undefined;
-      const fail = (why: string) => {
-        stop();
-        task?.abort?.();
-        reject(new Error(`${method} ${url} ${why}`));
-      };
-      const stop = onAbort(signal, () => fail('aborted'));
-      if (signal?.aborted || !request) return fail(request ? 'aborted' : 'failed: no wx.request');
-      task = request({
-        url,
-        method,
-        data,
-        header: {
-          'content-type': 'application/json',
-          ...(typeof headers === 'function' ? headers() : headers),
-        },
-        timeout,
-        success(response) {
-          const { statusCode: status, data: body } = response || ({} as never);
-          let why = `HTTP ${status}`;
-          try {
-            if (status >= 200 && status < 300) {
-              why = 'malformed JSON';
-              resolve(typeof body === 'string' ? JSON.parse(body) : body);
-              return stop();
-            }
-          } catch {}
-          fail(`answered ${why}`);
-        },
-        fail: (error) => fail(`failed: ${error?.errMsg}`),
-      }) as typeof task;
-    });
+  ) => sendJson({ host, url: origin + path, method, headers, timeoutMs: timeout, signal, data });
 
   return {
-    createOrder: (input, { signal }) =>
-      Promise.resolve(input)
-        .then(options.toBody)
-        .then((body) =>
-          send('POST', options.createPath || '/api/orders', timeoutMs, signal, body || {}),
-        )
-        .then(options.toOrder) as Promise<PreparedOrder>,
-    queryOrder(orderId, { waitMs, signal }) {
-      const path = options.queryPath?.(orderId) || `/api/orders/${encodeURIComponent(orderId)}`;
-      return send(
-        'GET',
-        `${path + (path.includes('?') ? '&' : '?')}waitMs=${waitMs}`,
-        timeoutMs + waitMs,
-        signal,
-      ).then(toSnapshot && ((data) => toSnapshot(data, orderId))) as Promise<OrderSnapshot>;
+    async createOrder(input, { signal }) {
+      const body = toBody ? toBody(input) : (input as Record<string, unknown>);
+      const data = await send('POST', createPath, timeoutMs, signal, body ?? {});
+      return (toOrder ? toOrder(data) : data) as PreparedOrder;
+    },
+    async queryOrder(orderId, { waitMs, signal }) {
+      const path = queryPath?.(orderId) || `/api/orders/${encodeURIComponent(orderId)}`;
+      const query = `${path.includes('?') ? '&' : '?'}waitMs=${waitMs}`;
+      const data = await send('GET', path + query, timeoutMs + waitMs, signal);
+      return (toSnapshot ? toSnapshot(data, orderId) : data) as OrderSnapshot;
     },
   };
 }

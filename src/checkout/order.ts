@@ -1,35 +1,48 @@
-import { describeValue, fieldsOf } from '../validation/rules';
+import { describeValue } from '../core/describe';
+import type { AnswerReader } from './backend-call';
+import { orderKinds } from './cashier-apis';
 import { toOrderState } from './order-state';
 import type { OrderSnapshot, PreparedOrder } from './types';
 
-/** Throws what is wrong with `value`, naming its `bad` field (or the value, not an object). */
-const malformed = (value: unknown, bad: string) => {
-  const fields = fieldsOf(value);
-  const what = fields === value ? `${bad}: ${describeValue(fields[bad])}` : describeValue(value);
-  throw `a malformed order (${what})`;
+/** `createOrder`'s answer, if it is an order (copied: a Proxy cannot change it later). */
+export const readOrder: AnswerReader<PreparedOrder> = (answer) => {
+  const { orderId, kind, params } = fieldsOf(answer);
+  const kinds = orderKinds();
+  let problem = '';
+  if (!isObject(answer)) problem = `${describeValue(answer)} instead of an order`;
+  else if (typeof orderId !== 'string' || !orderId)
+    problem = `an order whose orderId is ${describeValue(orderId)}`;
+  else if (kinds.indexOf(kind as PreparedOrder['kind']) < 0) {
+    problem = `an order whose kind is ${describeValue(kind)}, not ${kinds.join(' or ')}`;
+  } else if (!isObject(params)) problem = `an order whose params are ${describeValue(params)}`;
+  if (problem) return { ok: false, reason: 'malformed', problem };
+  return { ok: true, value: { ...(answer as object), orderId, kind, params } as PreparedOrder };
 };
 
-/** `createOrder`'s answer if it is an order; else throws what is wrong with it. */
-export function readOrder(value: unknown): PreparedOrder {
-  const { orderId, kind, params } = fieldsOf(value);
-  const bad =
-    typeof orderId !== 'string' || !orderId
-      ? 'orderId'
-      : kind !== 'payment' && kind !== 'virtual'
-        ? 'kind'
-        : params !== fieldsOf(params) && 'params';
-  if (bad) malformed(value, bad);
-  return value as PreparedOrder;
+/** `queryOrder`'s answer, if it is a snapshot of `orderId`; nothing means an unknown order. */
+export const snapshotReader =
+  (orderId: string): AnswerReader<OrderSnapshot> =>
+  (answer) => {
+    if (answer === undefined || answer === null) {
+      return { ok: false, reason: 'unknown_order', problem: 'nothing: the order is unknown' };
+    }
+    const { state, orderId: answeredId } = fieldsOf(answer);
+    let problem = '';
+    if (!isObject(answer)) problem = `${describeValue(answer)} instead of an order snapshot`;
+    // Only an order state is its own order state: garbage and platform states are not.
+    else if (typeof state !== 'string' || toOrderState(state) !== state) {
+      problem = `a snapshot whose state is ${describeValue(state)}, not pending, paid, closed, failed or refunded (map platform states with toOrderState)`;
+    } else if (answeredId !== undefined && answeredId !== orderId) {
+      problem = `a snapshot of another order, ${describeValue(answeredId)}`;
+    }
+    if (problem) return { ok: false, reason: 'malformed', problem };
+    return { ok: true, value: { ...(answer as object), orderId, state } as OrderSnapshot };
+  };
+
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** `queryOrder`'s answer if it is a snapshot of `orderId`; else throws what is wrong with it. */
-export function readSnapshot(value: unknown, orderId: string): OrderSnapshot {
-  const snapshot = fieldsOf(value);
-  const bad =
-    // Only an order state is its own order state: garbage and platform states are not.
-    toOrderState(snapshot.state as string) !== snapshot.state
-      ? 'state'
-      : snapshot.orderId !== undefined && snapshot.orderId !== orderId && 'orderId';
-  if (bad) malformed(value, bad);
-  return { ...snapshot, orderId } as OrderSnapshot;
+function fieldsOf(value: unknown): Record<string, unknown> {
+  return isObject(value) ? (value as Record<string, unknown>) : {};
 }

@@ -1,24 +1,18 @@
 import { type AbortSignalLike, onAbort } from '../core/abort-signal';
 
 /**
- * Calls `then` once, `ms` from now or as soon as `signal` aborts (at once if it has).
- * Returns the function that cancels it; nothing is left behind once it ran or was cancelled.
+ * Resolves `ms` from now, or as soon as `signal` aborts (at once if it has). Nothing is left
+ * behind once it resolved.
  */
-export function timeout(
-  ms: number,
-  signal: AbortSignalLike | undefined,
-  then: () => void,
-): () => void {
-  const end = () => {
-    cancel();
-    then();
-  };
-  const cancel = () => {
-    clearTimeout(timer);
-    stop();
-  };
-  const stop = onAbort(signal, end);
-  const timer = setTimeout(end, ms);
-  if (signal?.aborted) end();
-  return cancel;
+export function sleep(ms: number, signal: AbortSignalLike): Promise<void> {
+  return new Promise((wake) => {
+    if (signal.aborted) return wake();
+    const end = () => {
+      clearTimeout(timer);
+      stop();
+      wake();
+    };
+    const timer = setTimeout(end, ms);
+    const stop = onAbort(signal, end);
+  });
 }

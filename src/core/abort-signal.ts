@@ -1,3 +1,5 @@
+import { describeThrown } from './describe';
+
 /**
  * The part of `AbortSignal` the library reads. A real `AbortSignal` fits; so does a
  * hand-made object on hosts that have no `AbortController`.
@@ -8,27 +10,61 @@ export interface AbortSignalLike {
   removeEventListener?(type: 'abort', listener: () => void): void;
 }
 
-/** Runs `onAbort` once when the signal aborts; returns the function that stops listening. */
-export function onAbort(signal: AbortSignalLike | undefined, onAbortFn: () => void): () => void {
-  signal?.addEventListener('abort', onAbortFn);
-  return () => signal?.removeEventListener?.('abort', onAbortFn);
-}
-
-/** A minimal controller for runtimes without `AbortController` (mini programs before base 2.x). */
+/** A minimal controller: mini programs before base library 2.x have no `AbortController`. */
 export function createAbortController(): { signal: AbortSignalLike; abort(): void } {
   const listeners = new Set<() => void>();
   const signal = {
     aborted: false,
-    addEventListener: (_type: 'abort', listener: () => void) => void listeners.add(listener),
-    removeEventListener: (_type: 'abort', listener: () => void) => void listeners.delete(listener),
-  };
-  return {
-    signal,
-    abort() {
-      if (!signal.aborted) {
-        signal.aborted = true;
-        for (const listener of [...listeners]) listener();
-      }
+    addEventListener: (_type: 'abort', listener: () => void) => {
+      if (!signal.aborted) listeners.add(listener);
+    },
+    removeEventListener: (_type: 'abort', listener: () => void) => {
+      listeners.delete(listener);
     },
   };
+  const abort = () => {
+    if (signal.aborted) return;
+    signal.aborted = true;
+    for (const listener of [...listeners]) listener();
+    listeners.clear();
+  };
+  return { signal, abort };
+}
+
+/** Runs `listener` once a signal the library made aborts; returns the function that stops it. */
+export function onAbort(signal: AbortSignalLike, listener: () => void): () => void {
+  signal.addEventListener('abort', listener);
+  return () => signal.removeEventListener?.('abort', listener);
+}
+
+/**
+ * Listens to the caller's own signal, which may be a hand-made object or a Proxy: whether it
+ * had aborted already (then nothing listens), and the function that stops listening. Throws
+ * a TypeError that says why the signal cannot be used.
+ */
+export function listenToCaller(
+  signal: AbortSignalLike | undefined,
+  listener: () => void,
+): { aborted: boolean; stop(): void } {
+  const stop = () => {
+    try {
+      signal?.removeEventListener?.('abort', listener);
+    } catch {
+      // A signal that cannot stop listening only calls a listener that no longer matters.
+    }
+  };
+  let why = 'it has no addEventListener function';
+  try {
+    if (!signal) return { aborted: false, stop };
+    if (signal.aborted) return { aborted: true, stop };
+    if (typeof signal.addEventListener === 'function') {
+      signal.addEventListener('abort', listener);
+      return { aborted: false, stop };
+    }
+  } catch (error) {
+    why = `using it threw ${describeThrown(error)}`;
+  }
+  throw new TypeError(
+    `signal must be an AbortSignal or an object with aborted and addEventListener('abort', listener), but ${why}`,
+  );
 }

@@ -53,7 +53,7 @@ export interface PaymentHost {
   request?(options: HostRequestOptions): unknown;
 }
 
-/** The injected host, else the global `wx`, else undefined (never throws). */
+/** The injected host, else the global `wx`, else undefined. */
 export function resolveHost(host?: PaymentHost): PaymentHost | undefined {
   if (host) return host;
   return typeof wx === 'object' && wx ? (wx as PaymentHost) : undefined;

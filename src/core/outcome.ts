@@ -1,6 +1,6 @@
 /** Why a payment call did not succeed, when it was not the user cancelling. */
 export type FailCode =
-  /** The host reported a failure (signature, permission, risk control, ...). See `detail`. */
+  /** The host reported a failure (signature, permission, risk control, ...), threw, or answered nothing usable. See `detail`. */
   | 'host_error'
   /** The parameters were refused before the host was touched. See `issues`. */
   | 'invalid_params'
@@ -13,7 +13,7 @@ export type FailCode =
   /** The caller's signal was aborted. */
   | 'aborted';
 
-/** One bad field, named by its path (`signData.outTradeNo`). */
+/** One bad field, named by its path (`signData.outTradeNo`), and a sentence saying what is wrong. */
 export interface ParamIssue {
   field: string;
   message: string;
@@ -35,7 +35,12 @@ export interface CancelledOutcome {
   raw: unknown;
 }
 
-/** Anything else. `detail` is the host's own reason, without the API name and `fail` word. */
+/**
+ * Anything else. `detail` is a sentence: the host's own reason (without the API name and the
+ * `fail` word) when the host answered, else what the library found. `errMsg` and `raw` are
+ * what the host delivered: `''` and `undefined` when the library refused before any host
+ * answered (`invalid_params`, `unsupported`, `busy`, `timeout`, `aborted`).
+ */
 export interface FailedOutcome {
   status: 'failed';
   code: FailCode;
@@ -53,18 +58,11 @@ export type PaymentOutcome = OkOutcome | CancelledOutcome | FailedOutcome;
 /** Which host callback delivered an answer. */
 export type HostChannel = 'success' | 'fail' | 'complete';
 
-export function failed(
-  api: string,
+/** A failure the library found itself, before or instead of a host answer. */
+export function refusal(
   code: FailCode,
   detail: string,
-  extra?: Partial<FailedOutcome>,
+  extra: { issues?: ParamIssue[]; raw?: unknown } = {},
 ): FailedOutcome {
-  return {
-    status: 'failed',
-    code,
-    detail,
-    errMsg: `${api}:fail ${detail}`,
-    raw: undefined,
-    ...extra,
-  };
+  return { status: 'failed', code, detail, errMsg: '', raw: undefined, ...extra };
 }

@@ -5,12 +5,12 @@ import type { PaymentOutcome } from './outcome';
 
 /**
  * Opens the host's cashier with `wx.requestPayment` and resolves what happened.
- * Never rejects for a payment outcome; bad parameters resolve `invalid_params` without
- * touching the host. An `ok` is a hint: confirm the order with your backend.
+ * Never rejects; bad parameters resolve `invalid_params` without touching the host.
+ * An `ok` is a hint: confirm the order with your backend.
  *
  * @example
- * const outcome = await requestPayment(await api.prepay(orderId))
- * if (outcome.status === 'ok') await api.confirm(orderId)
+ * const outcome = await requestPayment(paramsFromYourServer)
+ * if (outcome.status === 'ok') await confirmWithYourServer(orderId)
  */
 export function requestPayment(
   params: PaymentParamsInput,

@@ -9,7 +9,7 @@ import type { PaymentOutcome } from './outcome';
 /**
  * Opens the host's virtual-goods cashier with `wx.requestVirtualPayment` (which has no
  * Promise form) and resolves what happened. `signData` given as a string reaches the host
- * byte for byte. Never rejects for a payment outcome.
+ * byte for byte. Never rejects.
  */
 export function requestVirtualPayment(
   params: VirtualPaymentParamsInput,

@@ -1,5 +1,5 @@
 import type { OrderSnapshot, OrderState, PaymentBackend, PreparedOrder } from '../checkout/types';
-import type { AbortSignalLike } from '../core/abort-signal';
+import { after, defaultOrder, isRecord, listen, play, STOPPED } from './scripted-answer';
 
 /**
  * What one scripted call does instead of following the timeline: answer a state (with
@@ -75,8 +75,6 @@ export interface FakeBackend extends PaymentBackend {
   setState(state: OrderState, orderId?: string): void;
 }
 
-const STOPPED = 'the fake backend call was aborted';
-
 /**
  * Creates a fake backend for tests: orders are pending for `pendingQueries` queries or
  * `pendingMs`, then reach `state`; `script` injects errors, garbage and hangs. Timers use
@@ -142,7 +140,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
               record.answered = answer.state as OrderState;
             }
           },
-        ) as Promise<OrderSnapshot>;
+        ) as Promise<OrderSnapshot | undefined>;
       }
       // Follow the timeline, holding a pending answer up to waitMs when long-polling.
       return new Promise<OrderSnapshot>((resolve, reject) => {
@@ -178,65 +176,4 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       });
     },
   };
-}
-
-function defaultOrder(_input: unknown, index: number): PreparedOrder {
-  return {
-    orderId: `fake-order-${index + 1}`,
-    kind: 'payment',
-    params: {
-      timeStamp: '1700000000',
-      nonceStr: `nonce${index + 1}`,
-      package: `prepay_id=wx_fake_${index + 1}`,
-      signType: 'RSA',
-      paySign: 'fake-signature',
-    },
-  };
-}
-
-/** Plays one scripted answer after `latencyMs`; `'hang'` never settles. */
-function play(
-  step: FakeAnswer | PreparedOrder,
-  latencyMs: number,
-  signal: AbortSignalLike | undefined,
-  onAnswer: (value: unknown) => void,
-): unknown {
-  if (step === 'hang') return new Promise(() => {});
-  if (isRecord(step) && 'throw' in step) throw step.throw;
-  if (isRecord(step) && 'return' in step) {
-    onAnswer(step.return);
-    return step.return;
-  }
-  return new Promise((resolve, reject) => {
-    const value = isRecord(step) && 'resolve' in step ? step.resolve : step;
-    let finished = false;
-    const timer = after(latencyMs, () => {
-      if (finished) return;
-      stop();
-      if (isRecord(step) && 'reject' in step) return reject(step.reject);
-      onAnswer(value);
-      resolve(value);
-    });
-    const stop = listen(signal, () => {
-      finished = true;
-      clearTimeout(timer);
-      reject(new Error(STOPPED));
-    });
-  });
-}
-
-function after(ms: number, run: () => void): unknown {
-  if (ms > 0) return setTimeout(run, ms);
-  Promise.resolve().then(run);
-  return undefined;
-}
-
-function listen(signal: AbortSignalLike | undefined, onAbort: () => void): () => void {
-  if (!signal) return () => {};
-  signal.addEventListener('abort', onAbort);
-  return () => signal.removeEventListener?.('abort', onAbort);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }

@@ -1,5 +1,6 @@
 import type { HostRequestOptions, PaymentHost } from '../core/host';
 import { answersFor, type CashierStep, type ScriptedAnswer } from './cashier-script';
+import { fetchRequest } from './fetch-request';
 
 type PaymentApi = 'requestPayment' | 'requestVirtualPayment';
 type Callbacks = Partial<Record<ScriptedAnswer['channel'], (result: unknown) => void>>;
@@ -28,10 +29,11 @@ export interface FakeHostOptions {
   /** Makes every storage call throw, as a full or broken storage does. @default false */
   storageThrows?: boolean;
   /**
-   * Handles `wx.request` (every request is also recorded in `requests`).
+   * Handles `wx.request` (every request is also recorded in `requests`): your own function,
+   * or `'fetch'` to send real HTTP with {@link fetchRequest} (a page against a local server).
    * @default answers `fail` with `request:fail no network in the fake host`
    */
-  request?: (options: HostRequestOptions) => unknown;
+  request?: ((options: HostRequestOptions) => unknown) | 'fetch';
 }
 
 /** One opening of the fake cashier. */
@@ -79,6 +81,7 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
   const storage = new Map<string, unknown>(Object.entries(options.storage ?? {}));
   const requests: HostRequestOptions[] = [];
   let pendingAnswers = 0;
+  const handleRequest = options.request === 'fetch' ? fetchRequest() : options.request;
 
   const deliver = (answers: ScriptedAnswer[], callbacks: Callbacks) => {
     for (const { channel, answer } of answers) callbacks[channel]?.(answer);
@@ -141,7 +144,7 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
     },
     request: (request) => {
       requests.push(request);
-      if (options.request) return options.request(request);
+      if (handleRequest) return handleRequest(request);
       later(() => request.fail?.({ errMsg: 'request:fail no network in the fake host' }));
     },
     showApp: () => {

@@ -6,4 +6,5 @@ export {
 } from './cashier-script';
 export * from './fake-backend';
 export * from './fake-host';
+export * from './fetch-request';
 export * from './run-until-settled';

@@ -1,6 +1,16 @@
-import type { HostPaymentOptions } from '../core/host';
+import type { PreparedParams } from '../core/call-host';
 import type { ParamIssue } from '../core/outcome';
-import { check, type Rule } from './rules';
+import { PAYMENT_MUST_BE as MUST_BE } from './messages';
+import {
+  checkFields,
+  type FieldRule,
+  isFieldObject,
+  isLeftOut,
+  NON_EMPTY,
+  OPTIONAL_STRING,
+  STRING,
+  STRING_OR_NUMBER,
+} from './rules';
 
 interface PaymentParamsBase {
   /** Seconds since the epoch, as the server signed it. A number is sent as its digits. */
@@ -32,14 +42,18 @@ export type PaymentParamsInput = PaymentParamsBase &
       }
   );
 
-export type HostPaymentParams = Omit<HostPaymentOptions, 'success' | 'fail' | 'complete'>;
-
-const rules = (packageKey: string): Rule[] => [
-  ['timeStamp', /^\d{1,32}$/, '', 'string number'],
-  ['nonceStr', /^.{1,32}$/, '', 'string'],
-  [packageKey, /^prepay_id=\S.{0,117}$/, '', 'string'],
-  ['signType', /^(RSA|MD5|HMAC-SHA256)$/, '', 'string undefined'],
-  ['paySign', /./, 'text', 'string'],
+/** The rules of `requestPayment`'s parameters, the package named as the caller named it. */
+export const paymentRules = (packageKey: string): FieldRule[] => [
+  { field: 'timeStamp', mustBe: MUST_BE.timeStamp, types: STRING_OR_NUMBER, pattern: /^\d{1,32}$/ },
+  { field: 'nonceStr', mustBe: MUST_BE.nonceStr, types: STRING, pattern: /^.{1,32}$/ },
+  { field: packageKey, mustBe: MUST_BE.package, types: STRING, pattern: /^prepay_id=\S.{0,117}$/ },
+  {
+    field: 'signType',
+    mustBe: MUST_BE.signType,
+    types: OPTIONAL_STRING,
+    pattern: /^(RSA|MD5|HMAC-SHA256)$/,
+  },
+  { field: 'paySign', mustBe: MUST_BE.paySign, types: STRING, pattern: NON_EMPTY },
 ];
 
 /** The bad fields of `requestPayment` parameters; `[]` when they are valid. */
@@ -47,24 +61,21 @@ export function validatePaymentParams(params: unknown): ParamIssue[] {
   return preparePaymentParams(params).issues;
 }
 
-/** Validates and builds exactly what the host receives: known keys only. */
-export function preparePaymentParams(params: unknown): {
-  issues: ParamIssue[];
-  value: HostPaymentParams;
-} {
-  // Any value reads as an object: a missing or odd `params` names every field.
-  const input = Object(params) as Record<string, unknown>;
-  const { timeStamp, nonceStr, signType, paySign } = input;
-  const packageKey = input.package !== undefined || input.pkg === undefined ? 'package' : 'pkg';
-  const issues = check(input, rules(packageKey));
+/**
+ * Validates and builds exactly what the host receives: known keys only, the package under
+ * `package` whatever the caller named it, a numeric timeStamp as its digits.
+ */
+export function preparePaymentParams(params: unknown): PreparedParams {
+  const input = isFieldObject(params) ? params : {};
+  const packageKey = isLeftOut(input, 'package') && !isLeftOut(input, 'pkg') ? 'pkg' : 'package';
+  const { values, issues } = checkFields(input, paymentRules(packageKey));
+  const { timeStamp, nonceStr, signType, paySign } = values;
+  // Converted only once valid: `String` throws on some objects.
   const value = {
-    // Only a valid timeStamp (digits, as a string or a number) is converted: `String` throws
-    // on some objects.
     timeStamp: issues.length ? timeStamp : String(timeStamp),
     nonceStr,
-    package: input[packageKey],
+    package: values[packageKey],
     paySign,
-  } as HostPaymentParams;
-  if (signType !== undefined) value.signType = signType as HostPaymentParams['signType'];
-  return { issues, value };
+  };
+  return { issues, value: signType === undefined ? value : { ...value, signType } };
 }

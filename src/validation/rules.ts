@@ -1,41 +1,64 @@
+import { isArray } from '../core/describe';
 import type { ParamIssue } from '../core/outcome';
+import { mustBeMessage, unreadableMessage } from './messages';
+
+/** The `typeof` a field may have; `undefined` among them makes it optional. */
+type FieldType = 'string' | 'number' | 'undefined';
 
 /**
- * A field, the pattern its text must match, what it should have been (`''`: the pattern says
- * it), and the types it may have, as `typeof` names (`'string number'`); `undefined` among
- * them makes it optional.
+ * One field's rule: its name, what it must be (completing "<field> must be …"), the types it
+ * may have, and the pattern its text must match. A number is matched by its digits, so
+ * `/^\d+$/` also refuses fractions and negative numbers.
  */
-export type Rule = readonly [field: string, pattern: RegExp, expected: string, types: string];
-
-/** The issues of `input` against `rules`, fields named with `prefix`. */
-export function check(
-  input: Record<string, unknown>,
-  rules: readonly Rule[],
-  prefix = '',
-): ParamIssue[] {
-  return rules
-    .filter(
-      ([field, pattern, , types]) =>
-        !types.includes(typeof input[field]) ||
-        (input[field] !== undefined && !pattern.test(input[field] as string)),
-    )
-    .map(([field, pattern, expected]) => ({
-      field: prefix + field,
-      message: `expected ${expected || pattern}, got ${describeValue(input[field])}`,
-    }));
+export interface FieldRule {
+  readonly field: string;
+  readonly mustBe: string;
+  readonly types: readonly FieldType[];
+  readonly pattern: RegExp;
 }
 
-/** The object's own fields, or none when it is not a plain object. */
-export const fieldsOf = (value: unknown): Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
+export const STRING: readonly FieldType[] = ['string'];
+export const OPTIONAL_STRING: readonly FieldType[] = ['string', 'undefined'];
+export const NUMBER: readonly FieldType[] = ['number'];
+export const OPTIONAL_NUMBER: readonly FieldType[] = ['number', 'undefined'];
+export const STRING_OR_NUMBER: readonly FieldType[] = ['string', 'number'];
 
-/** A short, safe description of any value for an error message. */
-export function describeValue(value: unknown): string {
-  return typeof value === 'string'
-    ? JSON.stringify(value.slice(0, 40))
-    : typeof value === 'number' || value === null
-      ? String(value)
-      : typeof value;
+/** A string that is not empty. */
+export const NON_EMPTY = /./;
+
+/**
+ * Reads every field of `input` once and checks it: the values read, and the issues, fields
+ * named with `prefix`. A throwing getter or Proxy trap becomes an issue, never a throw.
+ */
+export function checkFields(input: object, rules: readonly FieldRule[], prefix = '') {
+  const values: Record<string, unknown> = {};
+  const issues: ParamIssue[] = [];
+  for (const { field, mustBe, types, pattern } of rules) {
+    const name = prefix + field;
+    try {
+      const value = (input as Record<string, unknown>)[field];
+      values[field] = value;
+      const valid =
+        types.indexOf(typeof value as FieldType) >= 0 &&
+        (value === undefined || pattern.test(String(value)));
+      if (!valid) issues.push({ field: name, message: mustBeMessage(name, mustBe, value) });
+    } catch (error) {
+      issues.push({ field: name, message: unreadableMessage(name, error) });
+    }
+  }
+  return { values, issues };
+}
+
+/** Whether `input[key]` is undefined; a field that cannot be read counts as given. */
+export function isLeftOut(input: object, key: string): boolean {
+  try {
+    return (input as Record<string, unknown>)[key] === undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** An object that is not an array: anything else has no fields to validate. */
+export function isFieldObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && !isArray(value);
 }

@@ -1,6 +1,23 @@
-import type { HostVirtualPaymentOptions } from '../core/host';
+import type { PreparedParams } from '../core/call-host';
 import type { ParamIssue } from '../core/outcome';
-import { check, describeValue, fieldsOf, type Rule } from './rules';
+import {
+  VIRTUAL_MUST_BE as MUST_BE,
+  mustBeMessage,
+  signDataMessage,
+  unreadableMessage,
+} from './messages';
+import {
+  checkFields,
+  type FieldRule,
+  isFieldObject,
+  isLeftOut,
+  NON_EMPTY,
+  NUMBER,
+  OPTIONAL_NUMBER,
+  OPTIONAL_STRING,
+  STRING,
+  STRING_OR_NUMBER,
+} from './rules';
 
 /** What the server signed for `wx.requestVirtualPayment` (the fields of `signData`). */
 export interface VirtualSignData {
@@ -35,27 +52,38 @@ export type VirtualPaymentParamsInput = {
   signature: string;
 } & ({ paySig: string; paySign?: string } | { paySign: string; paySig?: string });
 
-export type HostVirtualPaymentParams = Omit<
-  HostVirtualPaymentOptions,
-  'success' | 'fail' | 'complete'
->;
-
-const rules = (payKey: string): Rule[] => [
-  ['mode', /^short_series_(goods|coin)$/, '', 'string'],
-  [payKey, /./, 'text', 'string'],
-  ['signature', /./, 'text', 'string'],
-];
-
-const signDataRules = (goods: boolean): Rule[] => [
-  ['offerId', /./, 'text', 'string'],
-  ['buyQuantity', /^[1-9]\d{0,14}$/, '', 'string number'],
-  ['currencyType', /^[A-Z]{3}$/, '', 'string'],
-  ['outTradeNo', /^(?!_)[\w\-|*@]{8,32}$/, '', 'string'],
-  ['attach', /^/, 'text', 'string'],
-  ['env', /^[01]$/, '', 'number undefined'],
-  ['productId', /./, 'text', goods ? 'string' : 'string undefined'],
-  ['goodsPrice', /^\d{1,15}$/, '', goods ? 'number' : 'number undefined'],
-];
+function signDataRules(goods: boolean): FieldRule[] {
+  return [
+    { field: 'offerId', mustBe: MUST_BE.offerId, types: STRING, pattern: NON_EMPTY },
+    {
+      field: 'buyQuantity',
+      mustBe: MUST_BE.buyQuantity,
+      types: STRING_OR_NUMBER,
+      pattern: /^[1-9]\d{0,14}$/,
+    },
+    { field: 'currencyType', mustBe: MUST_BE.currencyType, types: STRING, pattern: /^[A-Z]{3}$/ },
+    {
+      field: 'outTradeNo',
+      mustBe: MUST_BE.outTradeNo,
+      types: STRING,
+      pattern: /^(?!_)[\w\-|*@]{8,32}$/,
+    },
+    { field: 'attach', mustBe: MUST_BE.attach, types: STRING, pattern: /^/ },
+    { field: 'env', mustBe: MUST_BE.env, types: OPTIONAL_NUMBER, pattern: /^[01]$/ },
+    {
+      field: 'productId',
+      mustBe: MUST_BE.productId,
+      types: goods ? STRING : OPTIONAL_STRING,
+      pattern: NON_EMPTY,
+    },
+    {
+      field: 'goodsPrice',
+      mustBe: MUST_BE.goodsPrice,
+      types: goods ? NUMBER : OPTIONAL_NUMBER,
+      pattern: /^\d{1,15}$/,
+    },
+  ];
+}
 
 /** The bad fields of `requestVirtualPayment` parameters; `[]` when they are valid. */
 export function validateVirtualPaymentParams(params: unknown): ParamIssue[] {
@@ -63,33 +91,46 @@ export function validateVirtualPaymentParams(params: unknown): ParamIssue[] {
 }
 
 /** Validates and builds what the host receives; a string `signData` is never re-serialised. */
-export function prepareVirtualPaymentParams(params: unknown): {
-  issues: ParamIssue[];
-  value: HostVirtualPaymentParams;
-} {
-  const input = fieldsOf(params);
-  const { mode, signData, paySig, paySign, signature } = input;
-  const payKey = paySig !== undefined || paySign === undefined ? 'paySig' : 'paySign';
-  const value = { mode, signData, paySig: input[payKey], signature } as HostVirtualPaymentParams;
-  if (paySign !== undefined) value.paySign = value.paySig;
-  let issues = check(input, rules(payKey));
-  let fields: unknown = signData;
-  let got = describeValue(signData);
+export function prepareVirtualPaymentParams(params: unknown): PreparedParams {
+  const input = isFieldObject(params) ? params : {};
+  const payKey = isLeftOut(input, 'paySig') && !isLeftOut(input, 'paySign') ? 'paySign' : 'paySig';
+  const { values, issues } = checkFields(input, [
+    { field: 'mode', mustBe: MUST_BE.mode, types: STRING, pattern: /^short_series_(goods|coin)$/ },
+    { field: payKey, mustBe: MUST_BE.paySig, types: STRING, pattern: NON_EMPTY },
+    { field: 'signature', mustBe: MUST_BE.signature, types: STRING, pattern: NON_EMPTY },
+  ]);
+  const signData = readSignData(input, values.mode === 'short_series_goods');
+  const value: Record<string, unknown> = {
+    mode: values.mode,
+    signData: signData.text,
+    paySig: values[payKey],
+    signature: values.signature,
+  };
+  // TCMPP's table names it paySign: a caller who used that name gets both.
+  if (!isLeftOut(input, 'paySign')) value.paySign = value.paySig;
+  return { issues: issues.concat(signData.issues), value };
+}
+
+/** signData as the host receives it (the caller's string, or the object serialised once), checked. */
+function readSignData(input: object, goods: boolean): { text: unknown; issues: ParamIssue[] } {
+  const issue = (message: string) => ({
+    text: undefined,
+    issues: [{ field: 'signData', message }],
+  });
+  let given: unknown;
+  let fields: unknown;
+  let text: unknown;
   try {
-    if (typeof signData === 'string') fields = JSON.parse(signData);
-    else value.signData = JSON.stringify(signData);
+    given = (input as { signData?: unknown }).signData;
   } catch (error) {
-    // A string is never taken for the fields.
-    fields = got = (error as Error).message;
+    return issue(unreadableMessage('signData', error));
   }
-  issues = issues.concat(
-    fields === fieldsOf(fields)
-      ? check(
-          fields as Record<string, unknown>,
-          signDataRules(mode === 'short_series_goods'),
-          'signData.',
-        )
-      : { field: 'signData', message: `expected a JSON object, got ${got}` },
-  );
-  return { issues, value };
+  try {
+    fields = typeof given === 'string' ? JSON.parse(given) : given;
+    text = typeof given === 'string' ? given : JSON.stringify(given);
+  } catch (error) {
+    return issue(signDataMessage(given, error));
+  }
+  if (!isFieldObject(fields)) return issue(mustBeMessage('signData', MUST_BE.signData, given));
+  return { text, issues: checkFields(fields, signDataRules(goods), 'signData.').issues };
 }

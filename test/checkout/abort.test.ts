@@ -7,14 +7,17 @@ afterEach(() => jest.useRealTimers());
 
 const PARAMS = { timeStamp: '1', nonceStr: 'n', package: 'prepay_id=x', paySign: 's' };
 
-describe('rule 9: abort', () => {
+/** "At once": the pending promise callbacks run, no fake time passes. */
+const settledWithoutTime = () => jest.advanceTimersByTimeAsync(0);
+
+describe('Aborting', () => {
   test('while creating the order: failed aborted at once, no orderId, host untouched', async () => {
     const { checkout, backend, host, stages } = setup({ backend: { createLatencyMs: 1000 } });
     const controller = countingSignal();
     const state = track(checkout.pay({}, { signal: controller.signal }));
     await jest.advanceTimersByTimeAsync(400);
     controller.abort();
-    await Promise.resolve();
+    await settledWithoutTime();
     expect(state.result).toEqual({
       status: 'failed',
       code: 'aborted',
@@ -28,22 +31,48 @@ describe('rule 9: abort', () => {
     expect(jest.getTimerCount()).toBe(0);
   });
 
-  test('while the cashier is open: pending with the orderId, host released, no query', async () => {
+  test('while the cashier is open: pending with the orderId at once, no query; the host stays taken until its sheet answers', async () => {
     const { checkout, backend, host } = setup({ host: { cashier: 'lost' } });
     const controller = createAbortController();
     const state = track(checkout.pay({}, { signal: controller.signal }));
     await jest.advanceTimersByTimeAsync(10_000);
     controller.abort();
-    await Promise.resolve();
+    await settledWithoutTime();
     expect(state.result).toEqual({
       status: 'pending',
       orderId: 'fake-order-1',
-      detail: expect.stringMatching(/aborted/),
+      detail: expect.stringMatching(/^Aborted after the order was created; the user may still pay/),
+      outcome: expect.objectContaining({ code: 'aborted' }),
     });
-    expect(host.appShowListeners).toHaveLength(0);
     await jest.advanceTimersByTimeAsync(60_000);
     expect(backend.queries).toHaveLength(0);
     host.setCashier('ok');
+    expect(await requestPayment(PARAMS, { host })).toMatchObject({
+      status: 'failed',
+      code: 'busy',
+    });
+    host.deliverLost('cancel');
+    await settledWithoutTime();
+    expect(host.appShowListeners).toHaveLength(0);
+    expect(await requestPayment(PARAMS, { host })).toMatchObject({ status: 'ok' });
+    expect(jest.getTimerCount()).toBe(0);
+  });
+
+  test('while the cashier is open and it never answers: the host is free after the host timeout', async () => {
+    const { checkout, host } = setup({
+      host: { cashier: 'lost' },
+      config: { hostTimeoutMs: 90_000 },
+    });
+    const controller = createAbortController();
+    track(checkout.pay({}, { signal: controller.signal }));
+    await jest.advanceTimersByTimeAsync(10_000);
+    controller.abort();
+    await jest.advanceTimersByTimeAsync(79_999);
+    host.setCashier('ok');
+    expect(await requestPayment(PARAMS, { host })).toMatchObject({ code: 'busy' });
+    await jest.advanceTimersByTimeAsync(1);
+    expect(host.appShowListeners).toHaveLength(0);
+    expect(jest.getTimerCount()).toBe(0);
     expect(await requestPayment(PARAMS, { host })).toMatchObject({ status: 'ok' });
   });
 
@@ -55,7 +84,7 @@ describe('rule 9: abort', () => {
     const asked = backend.queries.length;
     expect(asked).toBeGreaterThan(2);
     controller.abort();
-    await Promise.resolve();
+    await settledWithoutTime();
     expect(state.result).toMatchObject({
       status: 'pending',
       orderId: 'fake-order-1',
@@ -74,7 +103,7 @@ describe('rule 9: abort', () => {
     await jest.advanceTimersByTimeAsync(2000);
     expect(backend.queries).toHaveLength(1);
     controller.abort();
-    await Promise.resolve();
+    await settledWithoutTime();
     expect(state.result?.status).toBe('pending');
     expect(jest.getTimerCount()).toBe(0);
   });
@@ -98,21 +127,24 @@ describe('rule 9: abort', () => {
     const state = track(checkout.confirm('o-1', { signal: controller.signal }));
     await jest.advanceTimersByTimeAsync(100);
     controller.abort();
-    await Promise.resolve();
+    await settledWithoutTime();
     expect(state.result).toMatchObject({ status: 'pending', orderId: 'o-1' });
     expect(controller.listeners).toBe(0);
     await jest.advanceTimersByTimeAsync(60_000);
     expect(backend.queries).toHaveLength(1);
   });
 
-  test('after an abort the checkout is free again', async () => {
-    const { checkout } = setup({ host: { cashier: ['lost', 'ok'] } });
+  test('after an abort the checkout is free again, and pay() waits for the host only while its sheet is up', async () => {
+    const { checkout, backend, host } = setup({ host: { cashier: ['lost', 'ok'] } });
     const controller = new AbortController();
     const first = track(checkout.pay({}, { signal: controller.signal }));
     await jest.advanceTimersByTimeAsync(10);
     controller.abort();
     await jest.advanceTimersByTimeAsync(0);
     expect(first.result?.status).toBe('pending');
+    expect(await checkout.pay({})).toMatchObject({ status: 'failed', code: 'busy' });
+    expect(backend.created).toHaveLength(1);
+    host.deliverLost('cancel');
     const second = track(checkout.pay({}));
     await jest.advanceTimersByTimeAsync(0);
     expect(second.result).toMatchObject({ status: 'paid', orderId: 'fake-order-2' });

@@ -3,7 +3,7 @@ import { createFakeBackend } from 'miniprogram-pay/testing';
 
 const backend = createFakeBackend();
 
-describe('createCheckout validates its config (the only throw)', () => {
+describe('Checkout options: createCheckout validates its config (the only throw)', () => {
   test.each<[string, unknown, string]>([
     ['no config', undefined, 'backend'],
     ['no backend', {}, 'backend'],
@@ -22,6 +22,8 @@ describe('createCheckout validates its config (the only throw)', () => {
     ['persistPending as a string', { backend, persistPending: 'yes' }, 'persistPending'],
     ['onStage not a function', { backend, onStage: 'log' }, 'onStage'],
     ['host not an object', { backend, host: 'wx' }, 'host'],
+    ['an empty pendingKey', { backend, pendingKey: '' }, 'pendingKey'],
+    ['a pendingKey that is not a string', { backend, pendingKey: 7 }, 'pendingKey'],
   ])('%s: TypeError naming %s', (_name, config, option) => {
     let error: unknown;
     try {
@@ -32,6 +34,16 @@ describe('createCheckout validates its config (the only throw)', () => {
     expect(error).toBeInstanceOf(TypeError);
     expect((error as Error).message).toMatch(/^\[miniprogram-pay\] createCheckout: /);
     expect((error as Error).message).toContain(`${option} must be`);
+    expect((error as Error).message).toMatch(/, got .+\.$/);
+  });
+
+  test('the message says what the option must be and what it got', () => {
+    expect(() => createCheckout({ backend, confirm: { deadlineMs: -1 } })).toThrow(
+      '[miniprogram-pay] createCheckout: confirm.deadlineMs must be a number from 1 to 2147483647, got -1.',
+    );
+    expect(() => createCheckout({} as CheckoutConfig)).toThrow(
+      '[miniprogram-pay] createCheckout: backend must be an object with createOrder and queryOrder functions, got undefined.',
+    );
   });
 
   test('valid configs do not throw; undefined options take their defaults', () => {
@@ -59,13 +71,17 @@ describe('createCheckout validates its config (the only throw)', () => {
     });
   });
 
-  test('without a host and without a global wx, pay() resolves unsupported', async () => {
-    const checkout = createCheckout({ backend: createFakeBackend() });
-    expect(await checkout.pay({})).toMatchObject({
+  test('without a host and without a global wx, pay() resolves unsupported and creates nothing', async () => {
+    const fake = createFakeBackend();
+    const checkout = createCheckout({ backend: fake });
+    expect(await checkout.pay({})).toEqual({
       status: 'failed',
       code: 'unsupported',
-      orderId: 'fake-order-1',
+      detail: expect.stringMatching(
+        /^No host: the global wx is missing and createCheckout got no host\. Nothing was created\.$/,
+      ),
     });
+    expect(fake.created).toHaveLength(0);
     expect(await checkout.resumePending()).toEqual([]);
   });
 });

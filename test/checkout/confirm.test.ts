@@ -9,7 +9,7 @@ afterEach(() => jest.useRealTimers());
 const timesOf = (backend: { queries: Array<{ at: number }> }, from: number) =>
   backend.queries.map((query) => query.at - from);
 
-describe('rule 2: query until a final state or the deadline', () => {
+describe('When the checkout asks the backend: until a final state or the deadline', () => {
   test('the schedule: first delay, growth, cap, deadline, from when the cashier answered', async () => {
     // Queries at +100, +300, +700, +1200 (capped), ... +2700; the next one (+3200) would come
     // after the deadline (+3000), so the result is pending right after the last answer.
@@ -100,10 +100,13 @@ describe('rule 2: query until a final state or the deadline', () => {
       config: { confirm: { deadlineMs: 2000 } },
     });
     expect(await settle(checkout.pay({}))).toMatchObject({
-      detail: 'not confirmed in 2000 ms (last: pending)',
+      detail:
+        'The backend did not confirm the order within 2000 ms (its last answer was pending); the payment may still complete: confirm it later.',
     });
     expect(await settle(backendError.checkout.pay({}))).toMatchObject({
-      detail: expect.stringContaining('(last: queryOrder failed: HTTP 503)'),
+      detail: expect.stringContaining(
+        '(the last query failed: backend.queryOrder rejected: Error: HTTP 503)',
+      ),
     });
   });
 
@@ -119,7 +122,9 @@ describe('rule 2: query until a final state or the deadline', () => {
     expect(await settle(checkout.pay({}))).toEqual({
       status: 'pending',
       orderId: 'fake-order-1',
-      detail: 'not confirmed in 2000 ms (last: queryOrder failed: HTTP 503)',
+      detail: expect.stringContaining(
+        'within 2000 ms (the last query failed: backend.queryOrder rejected: Error: HTTP 503)',
+      ),
       outcome: expect.objectContaining({ status: 'ok' }),
     });
     expect(await settle(checkout.confirm('fake-order-1'))).toMatchObject({ status: 'pending' });
@@ -176,7 +181,7 @@ describe('rule 2: query until a final state or the deadline', () => {
   });
 });
 
-describe('confirm(orderId)', () => {
+describe('The flow: confirm(orderId)', () => {
   test('queries an existing order until paid', async () => {
     const { checkout, backend, stages } = setup({
       backend: { pendingQueries: 2, longPoll: false },

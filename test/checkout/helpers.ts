@@ -45,7 +45,7 @@ export function track(promise: Promise<CheckoutResult>) {
 }
 
 /** Runs fake time in 100 ms steps until `promise` settles (at most `maxMs`); its result. */
-export function settle(promise: Promise<CheckoutResult>, maxMs = 120_000): Promise<CheckoutResult> {
+export function settle<T>(promise: Promise<T>, maxMs = 120_000): Promise<T> {
   return runUntilSettled(promise, jest.advanceTimersByTimeAsync, { maxMs });
 }
 

@@ -39,7 +39,7 @@ const ORDER = {
   amount: 100,
 };
 
-describe('httpBackend', () => {
+describe('Wiring httpBackend', () => {
   test('createOrder POSTs the input as JSON to {baseUrl}/api/orders', async () => {
     const { host, requests } = fakeRequest(() => ({ statusCode: 201, data: ORDER }));
     const backend = httpBackend({ baseUrl: 'https://shop.example/', host });
@@ -71,20 +71,106 @@ describe('httpBackend', () => {
     expect(await httpBackend({ baseUrl: 'https://a', host }).createOrder({}, {})).toEqual(ORDER);
   });
 
-  test.each<[string, Answer, RegExp]>([
+  test.each<[string, Answer, string]>([
     [
-      'a non-2xx status',
-      { statusCode: 500, data: { message: 'db down' } },
-      /^GET https:\/\/a\/api\/orders\/o-1\?waitMs=0 answered HTTP 500$/,
+      'a 401 with a JSON body',
+      { statusCode: 401, data: { error: 'token expired' } },
+      'GET https://a/api/orders/o-1?waitMs=0 answered HTTP 401 Unauthorized: {"error":"token expired"}',
     ],
-    ['a 404 with an HTML body', { statusCode: 404, data: '<html>' }, /answered HTTP 404$/],
-    ['a network failure', { fail: 'request:fail timeout' }, /failed: request:fail timeout$/],
-    ['malformed JSON', { statusCode: 200, data: '{"state":' }, /answered malformed JSON$/],
-    ['an empty body', { statusCode: 200, data: '' }, /answered malformed JSON$/],
-  ])('%s rejects with an error that says which', async (_name, answer, message) => {
-    const { host } = fakeRequest(() => answer);
-    const backend = httpBackend({ baseUrl: 'https://a', host });
-    await expect(backend.queryOrder('o-1', { waitMs: 0 })).rejects.toThrow(message);
+    [
+      'a 502 from a proxy',
+      { statusCode: 502, data: '<html>bad gateway</html>' },
+      'GET https://a/api/orders/o-1?waitMs=0 answered HTTP 502 Bad Gateway: <html>bad gateway</html>',
+    ],
+    [
+      'a 404 with an HTML body',
+      { statusCode: 404, data: '<html>' },
+      'GET https://a/api/orders/o-1?waitMs=0 answered HTTP 404 Not Found: <html>',
+    ],
+    [
+      'a status without a reason phrase here',
+      { statusCode: 599, data: '' },
+      'GET https://a/api/orders/o-1?waitMs=0 answered HTTP 599 (empty body)',
+    ],
+    [
+      'a network failure',
+      { fail: 'request:fail timeout' },
+      'GET https://a/api/orders/o-1?waitMs=0 failed before any answer: request:fail timeout',
+    ],
+    [
+      'malformed JSON',
+      { statusCode: 200, data: '{"state":' },
+      'GET https://a/api/orders/o-1?waitMs=0 answered HTTP 200 with a body that is not JSON: {"state":',
+    ],
+    [
+      'an empty body',
+      { statusCode: 200, data: '' },
+      'GET https://a/api/orders/o-1?waitMs=0 answered HTTP 200 with a body that is not JSON (empty body)',
+    ],
+  ])(
+    '%s rejects with an error naming the request, the status and the body',
+    async (_name, answer, message) => {
+      const { host } = fakeRequest(() => answer);
+      const backend = httpBackend({ baseUrl: 'https://a', host });
+      const error = await backend.queryOrder('o-1', { waitMs: 0 }).catch((caught) => caught);
+      expect(error).toBeInstanceOf(Error);
+      expect(error.name).toBe('HttpBackendError');
+      expect(error.message).toBe(message);
+    },
+  );
+
+  test('the error keeps the status, the body and the cause; the body excerpt stops at 200 characters', async () => {
+    const long = 'x'.repeat(500);
+    const failure = { errMsg: 'request:fail timeout' };
+    const statusError = await httpBackend({
+      baseUrl: 'https://a',
+      host: fakeRequest(() => ({ statusCode: 500, data: long })).host,
+    })
+      .createOrder({}, {})
+      .catch((caught) => caught);
+    expect(statusError).toMatchObject({ status: 500, body: long });
+    expect(statusError.message).toBe(
+      `POST https://a/api/orders answered HTTP 500 Internal Server Error: ${'x'.repeat(200)}…`,
+    );
+    const host = createFakeHost({
+      request: (request) => void Promise.resolve().then(() => request.fail?.(failure)),
+    });
+    const networkError = await httpBackend({ baseUrl: 'https://a', host })
+      .createOrder({}, {})
+      .catch((caught) => caught);
+    expect(networkError.cause).toBe(failure);
+    expect(networkError.status).toBeUndefined();
+  });
+
+  test("a checkout's detail carries the request, so a log tells 401 from 502 from malformed JSON", async () => {
+    jest.useFakeTimers();
+    const answers: Answer[] = [
+      { statusCode: 401, data: { error: 'token expired' } },
+      { statusCode: 201, data: ORDER },
+    ];
+    const { host } = fakeRequest((request) =>
+      request.method === 'POST'
+        ? (answers.shift() as Answer)
+        : { statusCode: 502, data: 'bad gateway' },
+    );
+    const checkout = createCheckout({
+      host,
+      backend: httpBackend({ baseUrl: 'https://a', host }),
+      confirm: { deadlineMs: 2000 },
+    });
+    expect(await settle(checkout.pay({}))).toEqual({
+      status: 'failed',
+      code: 'create_order_failed',
+      detail:
+        'backend.createOrder rejected: HttpBackendError: POST https://a/api/orders answered HTTP 401 Unauthorized: {"error":"token expired"}',
+    });
+    expect(await settle(checkout.pay({}))).toMatchObject({
+      status: 'pending',
+      detail: expect.stringContaining(
+        'the last query failed: backend.queryOrder rejected: HttpBackendError: GET https://a/api/orders/o-1?waitMs=0 answered HTTP 502 Bad Gateway: bad gateway',
+      ),
+    });
+    jest.useRealTimers();
   });
 
   test('headers (static or per request), paths and mappings are configurable', async () => {
@@ -137,7 +223,9 @@ describe('httpBackend', () => {
       signal: controller.signal,
     });
     controller.abort();
-    await expect(pending).rejects.toThrow(/aborted/);
+    await expect(pending).rejects.toThrow(
+      'GET https://a/api/orders/o-1?waitMs=10000 was aborted (signal)',
+    );
     expect(aborted).toEqual(['https://a/api/orders/o-1?waitMs=10000']);
   });
 
@@ -145,9 +233,15 @@ describe('httpBackend', () => {
     const host = createFakeHost();
     delete (host as { request?: unknown }).request;
     await expect(httpBackend({ baseUrl: 'https://a', host }).createOrder({}, {})).rejects.toThrow(
-      /no wx.request/,
+      'POST https://a/api/orders cannot be sent: the host has no wx.request',
     );
-    expect(() => httpBackend({} as never)).toThrow(/^\[miniprogram-pay\] httpBackend: baseUrl/);
+    expect(() => httpBackend({} as never)).toThrow(
+      "[miniprogram-pay] httpBackend: baseUrl must be your server's URL, such as 'https://shop.example.com', got undefined.",
+    );
+    expect(() => httpBackend({ baseUrl: 'shop.example.com' })).toThrow(/baseUrl must be/);
+    expect(() => httpBackend({ baseUrl: 'https://a', timeoutMs: 0 })).toThrow(
+      /httpBackend: timeoutMs must be a number of milliseconds above 0, or left out, got 0\./,
+    );
   });
 
   test('wired into a checkout against a long-polling server', async () => {

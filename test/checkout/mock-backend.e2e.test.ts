@@ -1,7 +1,8 @@
 // End to end over real HTTP: httpBackend + createCheckout against the mock backend's routes,
 // with a host whose cashier is the mock backend's simulated platform (/sim/cashier).
 import type { MockBackend } from '../../demo-miniprogram/mock-backend/src/server';
-import { createCheckout, httpBackend, type PaymentHost } from '../../src';
+import { createCheckout, httpBackend } from '../../src';
+import { createFakeHost } from '../../src/testing';
 import { call, startTestBackend } from '../mock-backend/helpers/backend';
 
 let backend: MockBackend;
@@ -14,42 +15,25 @@ afterAll(async () => {
   await backend?.close();
 });
 
-/** A host doing real HTTP for `request`, and paying through the simulated cashier. */
+/**
+ * A host doing real HTTP for `request` (the testing kit's fetch bridge), and paying through the
+ * simulated cashier.
+ */
 function networkHost(action: 'pay' | 'cancel' | 'fail', extra: object = {}) {
-  const requests: string[] = [];
-  const host: PaymentHost = {
-    request(options) {
-      requests.push(`${options.method} ${options.url}`);
-      const controller = new AbortController();
-      fetch(options.url, {
-        method: options.method,
-        headers: options.header,
-        body: options.data === undefined ? undefined : JSON.stringify(options.data),
-        signal: controller.signal,
-      }).then(
-        async (response) => {
-          const text = await response.text();
-          let data: unknown = text;
-          try {
-            data = JSON.parse(text);
-          } catch {}
-          options.success?.({ statusCode: response.status, data });
-        },
-        (error) => options.fail?.({ errMsg: `request:fail ${error}` }),
-      );
-      return { abort: () => controller.abort() };
-    },
-    requestPayment({ success, fail, complete, ...params }) {
-      call(backend, 'POST', '/sim/cashier', {
-        api: 'requestPayment',
-        params,
-        action,
-        ...extra,
-      }).then((answer) => {
+  const host = createFakeHost({ request: 'fetch' });
+  host.requestPayment = ({ success, fail, complete, ...params }) => {
+    call(backend, 'POST', '/sim/cashier', { api: 'requestPayment', params, action, ...extra }).then(
+      (answer) => {
         const result = answer.body;
         (/:ok$/.test(result.errMsg) ? success : fail)?.(result);
         complete?.(result);
-      });
+      },
+    );
+  };
+  const requests = {
+    // Requests as `METHOD url`, in the order they were sent.
+    get list() {
+      return host.requests.map((request) => `${request.method} ${request.url}`);
     },
   };
   return { host, requests };
@@ -68,7 +52,7 @@ test('pay: ok from the cashier, paid from the backend after one long-poll', asyn
     outcome: { status: 'ok' },
     order: { state: 'paid', tradeState: 'SUCCESS' },
   });
-  expect(requests).toEqual([
+  expect(requests.list).toEqual([
     `POST ${backend.url}/api/orders`,
     expect.stringMatching(/^GET .*\/api\/orders\/.+\?waitMs=9000$/),
   ]);
@@ -78,7 +62,7 @@ test('cancel: one query, cancelled', async () => {
   const { host, requests } = networkHost('cancel');
   const checkout = createCheckout({ host, backend: httpBackend({ baseUrl: backend.url, host }) });
   expect(await checkout.pay({ productId: 'mug' })).toMatchObject({ status: 'cancelled' });
-  expect(requests.filter((request) => request.startsWith('GET'))).toEqual([
+  expect(requests.list.filter((request) => request.startsWith('GET'))).toEqual([
     expect.stringMatching(/\?waitMs=0$/),
   ]);
 });
@@ -100,6 +84,8 @@ test('an unknown product: create_order_failed says what the server answered', as
   expect(await checkout.pay({ productId: 'no-such-product' })).toMatchObject({
     status: 'failed',
     code: 'create_order_failed',
-    detail: expect.stringMatching(/^createOrder failed: POST .*\/api\/orders answered HTTP 4\d\d/),
+    detail: expect.stringMatching(
+      /^backend\.createOrder rejected: HttpBackendError: POST .*\/api\/orders answered HTTP 404 Not Found: \{"error":\{"code":"PRODUCT_NOT_FOUND"/,
+    ),
   });
 });

@@ -16,6 +16,8 @@ test.each([
   [4, 'paid'],
   [5, 'refunded'],
   [6, 'closed'],
+  [7, 'paid'],
+  ['7', 'paid'],
   ['2', 'paid'],
   [' success ', 'paid'],
   ['paid', 'paid'],
@@ -25,7 +27,7 @@ test.each([
 });
 
 test.each([
-  7,
+  8,
   -1,
   2.5,
   99,
@@ -35,6 +37,6 @@ test.each([
   '__proto__',
   'toString',
   'hasOwnProperty',
-])('unknown %p is pending, never paid', (platformState) => {
+])('Wiring httpBackend: toOrderState of an unknown %p is pending, never paid', (platformState) => {
   expect(toOrderState(platformState)).toBe('pending');
 });

@@ -21,7 +21,7 @@ const VALID_PARAMS = {
 beforeEach(() => jest.useFakeTimers());
 afterEach(() => jest.useRealTimers());
 
-describe('rule 1: paid only when the backend says paid', () => {
+describe('The flow: paid only when the backend says so', () => {
   test('ok from the host, then paid from the backend: paid, with the order and the outcome', async () => {
     const { checkout, backend } = setup({ backend: { pendingMs: 1200 } });
     const result = await settle(checkout.pay({ sku: 'coffee' }));
@@ -41,7 +41,9 @@ describe('rule 1: paid only when the backend says paid', () => {
     });
     const result = await settle(checkout.pay({}));
     expect(result).toMatchObject({ status: 'pending', orderId: 'fake-order-1' });
-    expect(result.status === 'pending' && result.detail).toMatch(/in 5000 ms.*pending/);
+    expect(result.status === 'pending' && result.detail).toMatch(
+      /within 5000 ms \(its last answer was pending\)/,
+    );
   });
 
   test('a garbage "paid" (not an order snapshot) never counts as paid', async () => {
@@ -62,7 +64,7 @@ describe('rule 1: paid only when the backend says paid', () => {
   });
 });
 
-describe('rule 3: after cancel or a host failure, exactly one query', () => {
+describe('The flow, confirming: after a cancel or a host failure, exactly one query', () => {
   test('cancel, backend pending: cancelled, one query without long-poll', async () => {
     const { checkout, backend } = setup({
       host: { cashier: 'cancel' },
@@ -104,7 +106,7 @@ describe('rule 3: after cancel or a host failure, exactly one query', () => {
     expect(result).toMatchObject({
       status: 'failed',
       code: 'payment_failed',
-      detail: 'risk control',
+      detail: 'risk control (and the backend has no payment for the order)',
       orderId: 'fake-order-1',
       order: { state: 'pending' },
       outcome: { status: 'failed', code: 'host_error' },
@@ -150,7 +152,7 @@ describe('rule 3: after cancel or a host failure, exactly one query', () => {
   });
 });
 
-describe('rule 4: the host was never reached', () => {
+describe('The flow, confirming: no query when the host was never reached', () => {
   test('invalid params: failed invalid_params with the orderId; no query, no cashier', async () => {
     const { checkout, backend, host } = setup({
       backend: {
@@ -184,48 +186,65 @@ describe('rule 4: the host was never reached', () => {
     expect(backend.queries).toHaveLength(0);
   });
 
-  test('a cashier already open on the host (outside this checkout): failed busy, no query', async () => {
+  test('a cashier already open on the host (outside this checkout): busy before any order is created', async () => {
     const { checkout, backend, host } = setup({ host: { cashier: 'lost' } });
     const other = track(requestPayment(VALID_PARAMS, { host }) as Promise<never>);
     const result = await settle(checkout.pay({}));
-    expect(result).toMatchObject({ status: 'failed', code: 'busy', orderId: 'fake-order-1' });
+    expect(result).toEqual({
+      status: 'failed',
+      code: 'busy',
+      detail: expect.stringMatching(/already open on this host.*created nothing/),
+    });
+    expect(backend.created).toHaveLength(0);
     expect(backend.queries).toHaveLength(0);
     expect(other.settled).toBe(false);
   });
 });
 
-describe('rule 5: createOrder fails', () => {
+describe('The flow, creating_order: createOrder fails', () => {
   const cases: Array<[string, PaymentBackend['createOrder'], RegExp]> = [
     [
       'throws',
       () => {
         throw new Error('boom');
       },
-      /createOrder failed: boom/,
+      /^backend\.createOrder threw Error: boom\.$/,
     ],
-    ['rejects', () => Promise.reject(new Error('HTTP 500')), /createOrder failed: HTTP 500/],
-    ['rejects with a non-error', () => Promise.reject(undefined), /createOrder failed: undefined/],
-    ['resolves garbage', () => Promise.resolve('<html>' as never), /malformed order.*"<html>"/],
-    ['resolves null', () => Promise.resolve(null as never), /malformed order.*null/],
+    [
+      'rejects',
+      () => Promise.reject(new Error('HTTP 500')),
+      /^backend\.createOrder rejected: Error: HTTP 500$/,
+    ],
+    [
+      'rejects with a non-error',
+      () => Promise.reject(undefined),
+      /rejected: undefined, not an Error/,
+    ],
+    [
+      'resolves garbage',
+      () => Promise.resolve('<html>' as never),
+      /resolved '<html>' instead of an order/,
+    ],
+    ['resolves null', () => Promise.resolve(null as never), /resolved null instead of an order/],
     [
       'has no orderId',
       () => Promise.resolve({ kind: 'payment', params: {} } as never),
-      /orderId: undefined/,
+      /an order whose orderId is undefined/,
     ],
     [
       'has an empty orderId',
       () => Promise.resolve({ orderId: '', kind: 'payment', params: {} } as never),
-      /orderId: ""/,
+      /an order whose orderId is ''/,
     ],
     [
       'has a bad kind',
       () => Promise.resolve({ orderId: 'o', kind: 'jsapi', params: {} } as never),
-      /kind: "jsapi"/,
+      /an order whose kind is 'jsapi', not payment or virtual/,
     ],
     [
       'has no params object',
       () => Promise.resolve({ orderId: 'o', kind: 'virtual', params: 'x' } as never),
-      /params: "x"/,
+      /an order whose params are 'x'/,
     ],
   ];
   test.each(cases)(
@@ -256,7 +275,7 @@ describe('rule 5: createOrder fails', () => {
     await jest.advanceTimersByTimeAsync(1);
     expect(state.result).toMatchObject({
       code: 'create_order_failed',
-      detail: 'createOrder timed out',
+      detail: 'backend.createOrder gave no answer within 8000 ms.',
     });
     expect(host.sheetsOpened).toBe(0);
     expect(jest.getTimerCount()).toBe(0);
@@ -273,18 +292,18 @@ describe('rule 5: createOrder fails', () => {
   });
 });
 
-describe('rule 6: final states other than paid', () => {
+describe('Results: final states other than paid', () => {
   test.each([
-    ['closed', 'order_closed'],
-    ['failed', 'payment_failed'],
-    ['refunded', 'order_refunded'],
-  ] as const)('backend %s after ok: failed %s with the order', async (state, code) => {
+    ['closed', 'order_closed', 'The backend says the order is closed.'],
+    ['failed', 'payment_failed', 'The backend says the payment failed.'],
+    ['refunded', 'order_refunded', 'The backend says the order was refunded.'],
+  ] as const)('backend %s after ok: failed %s with the order', async (state, code, detail) => {
     const { checkout, backend } = setup({ backend: { state, pendingQueries: 2, longPoll: false } });
     const result = await settle(checkout.pay({}));
     expect(result).toEqual({
       status: 'failed',
       code,
-      detail: `the order is ${state}`,
+      detail,
       orderId: 'fake-order-1',
       order: { orderId: 'fake-order-1', state },
       outcome: expect.objectContaining({ status: 'ok' }),
@@ -302,7 +321,7 @@ describe('rule 6: final states other than paid', () => {
   });
 });
 
-describe('rule 7: one pay at a time per checkout', () => {
+describe('The flow: one pay() at a time per checkout', () => {
   test('a second pay() while one is in flight: failed busy at once, nothing touched', async () => {
     const { checkout, backend, host } = setup({ host: { cashier: 'lost' } });
     const first = track(checkout.pay({ n: 1 }));
@@ -345,7 +364,7 @@ describe('rule 7: one pay at a time per checkout', () => {
   });
 });
 
-describe('rule 11: stages', () => {
+describe('Checkout options: onStage', () => {
   test('in order, each once, with the orderId once known', async () => {
     const { checkout, stages } = setup({ backend: { pendingQueries: 3, longPoll: false } });
     await settle(checkout.pay({}));
@@ -385,7 +404,7 @@ describe('rule 11: stages', () => {
   });
 });
 
-describe('rule 12: never rejects', () => {
+describe('Checkout: pay() never rejects', () => {
   test('queryOrder that throws synchronously, returns non-promises or garbage is retried', async () => {
     const { checkout, backend } = setup({
       backend: {

@@ -1,6 +1,8 @@
 import { normalizeOutcome } from 'miniprogram-pay';
 
-describe('normalizeOutcome: every shape of domain.md section 4', () => {
+const NOTHING_SAID = 'The host answered without an errMsg, errCode or errno saying what happened.';
+
+describe('What a payment call resolves to: normalizeOutcome reads every answer shape the hosts send', () => {
   it.each([
     ['requestPayment:ok', { errMsg: 'requestPayment:ok' }],
     ['requestVirtualPayment:ok', { errMsg: 'requestVirtualPayment:ok' }],
@@ -131,11 +133,14 @@ describe('normalizeOutcome: every shape of domain.md section 4', () => {
     ['a string', 'requestPayment:ok'],
     ['a number', 0],
     ['an empty object', {}],
-  ])('%s is failed host_error: nothing usable', (_name, raw) => {
-    expect(normalizeOutcome(raw, 'success')).toMatchObject({
+  ])('%s is failed host_error, saying the host answered nothing usable', (_name, raw) => {
+    expect(normalizeOutcome(raw, 'success')).toEqual({
       status: 'failed',
       code: 'host_error',
-      detail: expect.stringContaining('nothing usable'),
+      detail: NOTHING_SAID,
+      errMsg: '',
+      errCode: undefined,
+      errno: undefined,
       raw,
     });
   });
@@ -159,6 +164,41 @@ describe('normalizeOutcome: every shape of domain.md section 4', () => {
       status: 'failed',
       errMsg: '',
       errCode: undefined,
+      errno: undefined,
+    });
+  });
+});
+
+describe('What a payment call resolves to: normalizeOutcome on answers without a verdict', () => {
+  it('gives a non-empty answer without any text the nothing-said detail on fail', () => {
+    expect(normalizeOutcome({ resultCode: 9 }, 'fail')).toMatchObject({
+      status: 'failed',
+      code: 'host_error',
+      detail: NOTHING_SAID,
+      errMsg: '',
+    });
+  });
+
+  it('does not count a success callback whose text carries a failure prefix as ok', () => {
+    expect(normalizeOutcome({ errMsg: 'x:requestPayment:done' }, 'success')).toMatchObject({
+      status: 'failed',
+      detail: 'done',
+    });
+    expect(normalizeOutcome({ errMsg: 'requestPayment:done' }, 'success').status).toBe('ok');
+  });
+
+  it('lets an ok verdict win over a cancel code', () => {
+    expect(normalizeOutcome({ errMsg: 'requestPayment:ok', errCode: -2 }, 'fail').status).toBe(
+      'ok',
+    );
+  });
+
+  it('reads padded numeric strings and ignores fractions', () => {
+    expect(normalizeOutcome({ errMsg: 'x:fail', errCode: ' -2 ' }, 'fail').status).toBe(
+      'cancelled',
+    );
+    expect(normalizeOutcome({ errMsg: 'x:fail y', errno: 1.5 }, 'fail')).toMatchObject({
+      status: 'failed',
       errno: undefined,
     });
   });

@@ -1,10 +1,12 @@
 import {
+  type FailedOutcome,
   type PaymentHost,
   type PaymentOutcome,
   requestPayment,
   validatePaymentParams,
 } from 'miniprogram-pay';
 import { createFakeHost } from 'miniprogram-pay/testing';
+import { mustBe, threw } from './helpers';
 
 const params = {
   timeStamp: '1414561699',
@@ -14,12 +16,18 @@ const params = {
   paySign: 'oR9d8PuhnIc+YZ8cBHFCwfgpaK9gd7vaRvkYD7rthRAZ',
 };
 
+/** The outcome as a failure; fails the test when it is not one. */
+function failed(outcome: PaymentOutcome): FailedOutcome {
+  expect(outcome.status).toBe('failed');
+  return outcome as FailedOutcome;
+}
+
 afterEach(() => {
   jest.useRealTimers();
   delete (globalThis as { wx?: unknown }).wx;
 });
 
-describe('requestPayment: forwarding', () => {
+describe('Parameter shapes: what requestPayment sends to the host', () => {
   it('resolves ok and forwards exactly the known keys', async () => {
     const host = createFakeHost();
     const outcome = await requestPayment({ ...params, extra: 'dropped' } as typeof params, {
@@ -39,7 +47,7 @@ describe('requestPayment: forwarding', () => {
     expect(host.calls[0]?.params.timeStamp).toBe('1414561699');
   });
 
-  it('accepts a PSP metadata.wechatpay with pkg and sends it as package', async () => {
+  it("accepts a payment provider's metadata.wechatpay with pkg and sends it as package", async () => {
     const host = createFakeHost();
     const { package: prepay, ...rest } = params;
     await requestPayment({ ...rest, pkg: prepay }, { host });
@@ -47,22 +55,27 @@ describe('requestPayment: forwarding', () => {
     expect(host.calls[0]?.params).not.toHaveProperty('pkg');
   });
 
-  it('leaves signType out when the server gave none', async () => {
+  it('sends package when both package and pkg are given', async () => {
+    const host = createFakeHost();
+    await requestPayment({ ...params, pkg: 'prepay_id=other' }, { host });
+    expect(host.calls[0]?.params.package).toBe(params.package);
+  });
+
+  it('leaves signType out when the server gave none (API v2 defaults)', async () => {
     const host = createFakeHost();
     const { signType: _omitted, ...v2WithoutSignType } = params;
     await requestPayment(v2WithoutSignType, { host });
     expect(host.calls[0]?.params).not.toHaveProperty('signType');
   });
 
-  it('uses the global wx when no host is injected', async () => {
-    const host = createFakeHost({ cashier: 'cancel' });
-    (globalThis as { wx?: unknown }).wx = host;
-    expect((await requestPayment(params)).status).toBe('cancelled');
-    expect(host.sheetsOpened).toBe(1);
+  it.each(['MD5', 'HMAC-SHA256'] as const)('forwards the API v2 signType %s', async (signType) => {
+    const host = createFakeHost();
+    expect((await requestPayment({ ...params, signType }, { host })).status).toBe('ok');
+    expect(host.calls[0]?.params.signType).toBe(signType);
   });
 });
 
-describe('requestPayment: validation before the host is touched', () => {
+describe('Parameter shapes: bad parameters are named before the host is touched', () => {
   it.each([
     [{ timeStamp: 'abc' }, 'timeStamp'],
     [{ timeStamp: -1 }, 'timeStamp'],
@@ -76,12 +89,11 @@ describe('requestPayment: validation before the host is touched', () => {
     [{ paySign: 42 }, 'paySign'],
   ])('%j is refused naming %s', async (change, field) => {
     const host = createFakeHost();
-    const outcome = await requestPayment({ ...params, ...change } as never, { host });
-    expect(outcome).toMatchObject({ status: 'failed', code: 'invalid_params' });
-    expect(outcome.status === 'failed' && outcome.issues?.map((issue) => issue.field)).toEqual([
-      field,
-    ]);
-    expect(outcome.status === 'failed' && outcome.detail).toContain(field);
+    const outcome = failed(await requestPayment({ ...params, ...change } as never, { host }));
+    expect(outcome.code).toBe('invalid_params');
+    expect(outcome.issues?.map((issue) => issue.field)).toEqual([field]);
+    expect(outcome.detail).toBe(`Invalid parameters: ${outcome.issues?.[0]?.message}.`);
+    expect(outcome.detail).toContain(`${field} must be`);
     expect(host.sheetsOpened).toBe(0);
   });
 
@@ -98,29 +110,26 @@ describe('requestPayment: validation before the host is touched', () => {
     expect(validatePaymentParams(params)).toEqual([]);
   });
 
-  it.each([null, undefined, 'params', 42, []])('refuses %p without throwing', (value) => {
-    expect(validatePaymentParams(value).length).toBeGreaterThan(0);
+  it.each([null, undefined, 'params', 42, []])('refuses %p, naming every field', (value) => {
+    expect(validatePaymentParams(value).map((issue) => issue.field)).toEqual([
+      'timeStamp',
+      'nonceStr',
+      'package',
+      'paySign',
+    ]);
   });
 
-  it('describes the bad value in the message', () => {
-    expect(validatePaymentParams({ ...params, timeStamp: 'soon' })[0]?.message).toMatch(
-      /got "soon"/,
-    );
-  });
-
-  it('refuses a bad timeoutMs as invalid_params', async () => {
-    const host = createFakeHost();
-    const outcome = await requestPayment(params, { host, timeoutMs: -5 });
-    expect(outcome).toMatchObject({
-      status: 'failed',
-      code: 'invalid_params',
-      issues: [{ field: 'timeoutMs' }],
-    });
-    expect(host.sheetsOpened).toBe(0);
+  it("says what the field must be and what it got: timeStamp 'soon'", () => {
+    expect(validatePaymentParams({ ...params, timeStamp: 'soon' })).toEqual([
+      {
+        field: 'timeStamp',
+        message: mustBe('timeStamp', "'soon'", 'seconds since 1970'),
+      },
+    ]);
   });
 });
 
-describe('requestPayment: host quirks settle once and never reject', () => {
+describe('What a payment call resolves to: every host quirk settles once, never rejects', () => {
   it.each([
     ['ok', 'ok'],
     ['ok-misspelt-api', 'ok'],
@@ -142,12 +151,16 @@ describe('requestPayment: host quirks settle once and never reject', () => {
     expect(host.sheetsOpened).toBe(1);
   });
 
-  it('reports a throwing host with its message', async () => {
+  it('reports a throwing host as host_error: the step, what was thrown, and the thrown value', async () => {
     const host = createFakeHost({ cashier: 'throws' });
-    expect(await requestPayment(params, { host })).toMatchObject({
+    const outcome = failed(await requestPayment(params, { host }));
+    expect(outcome).toMatchObject({
       code: 'host_error',
-      detail: expect.stringContaining('the fake host threw'),
+      detail: threw('Calling wx.requestPayment', 'Error: requestPayment:fail the fake host threw'),
+      errMsg: '',
     });
+    expect(outcome.raw).toBeInstanceOf(Error);
+    expect((outcome.raw as Error).message).toBe('requestPayment:fail the fake host threw');
   });
 
   it('settles from the first callback: a success then a fail stays ok', async () => {
@@ -174,49 +187,132 @@ describe('requestPayment: host quirks settle once and never reject', () => {
     expect((await requestPayment(params, { host })).status).toBe('ok');
   });
 
-  it('reads a promisified host that ignores callbacks', async () => {
+  it('reads a promisified host that ignores callbacks and rejects', async () => {
     const host: PaymentHost = {
       requestPayment: () => Promise.reject({ errMsg: 'requestPayment:fail cancel' }),
     };
     expect((await requestPayment(params, { host })).status).toBe('cancelled');
   });
 
-  it('answers unsupported when there is no host or no API', async () => {
-    expect(await requestPayment(params)).toMatchObject({
-      status: 'failed',
-      code: 'unsupported',
-      detail: expect.stringContaining('no host'),
-    });
-    expect(await requestPayment(params, { host: {} })).toMatchObject({
-      code: 'unsupported',
-      detail: expect.stringContaining('requestPayment'),
-    });
-    const old = createFakeHost({ canIUse: () => false });
-    expect(await requestPayment(params, { host: old })).toMatchObject({ code: 'unsupported' });
-    expect(old.sheetsOpened).toBe(0);
+  it('keeps what the host delivered: errMsg, errno and raw', async () => {
+    const host = createFakeHost({ cashier: 'no-permission' });
+    const outcome = failed(await requestPayment(params, { host }));
+    expect(outcome.errMsg).toMatch(/^requestPayment:fail jsapi has no permission/);
+    expect(outcome.errno).toBe(102);
+    expect(outcome.raw).toEqual({ errMsg: outcome.errMsg, errno: 102 });
   });
 });
 
-describe('requestPayment: busy, timeout, abort', () => {
-  it('refuses a second call while the cashier is open, then allows one after', async () => {
-    const host = createFakeHost({ answerDelayMs: 5 });
-    const first = requestPayment(params, { host });
-    const second = await requestPayment(params, { host });
-    expect(second).toMatchObject({ status: 'failed', code: 'busy' });
-    expect((await first).status).toBe('ok');
-    expect(host.sheetsOpened).toBe(1);
+describe('What a payment call resolves to: errMsg and raw are only what a host delivered', () => {
+  /** Refusals: the library answered, no host did. */
+  const refusals: Array<[string, () => Promise<PaymentOutcome>]> = [
+    [
+      'invalid_params',
+      () => requestPayment({ ...params, paySign: '' }, { host: createFakeHost() }),
+    ],
+    ['unsupported (no host)', () => requestPayment(params)],
+    ['unsupported (no API)', () => requestPayment(params, { host: {} })],
+    [
+      'unsupported (canIUse false)',
+      () => requestPayment(params, { host: createFakeHost({ canIUse: () => false }) }),
+    ],
+    [
+      'busy',
+      async () => {
+        const host = createFakeHost({ answerDelayMs: 1 });
+        const first = requestPayment(params, { host });
+        const busy = await requestPayment(params, { host });
+        await first;
+        return busy;
+      },
+    ],
+    [
+      'timeout',
+      async () => {
+        const host = createFakeHost({ cashier: 'lost' });
+        const outcome = await requestPayment(params, { host, timeoutMs: 1 });
+        host.deliverLost('ok');
+        return outcome;
+      },
+    ],
+    [
+      'aborted',
+      () => requestPayment(params, { host: createFakeHost(), signal: AbortSignal.abort() }),
+    ],
+  ];
+
+  it.each(refusals)('%s: errMsg is empty and raw undefined', async (name, run) => {
+    const outcome = failed(await run());
+    expect(outcome.code).toBe(name.split(' ')[0]);
+    expect(outcome.errMsg).toBe('');
+    expect(outcome.raw).toBeUndefined();
+  });
+
+  it.each([
+    ['not-supported', 'unsupported', 'requestPayment:fail :not supported'],
+    ['fail', 'host_error', 'requestPayment:fail system error'],
+  ] as const)(
+    'a host answer (%s) keeps its errMsg and raw, whatever the code',
+    async (cashier, code, errMsg) => {
+      const outcome = failed(await requestPayment(params, { host: createFakeHost({ cashier }) }));
+      expect(outcome).toMatchObject({ code, errMsg, raw: expect.objectContaining({ errMsg }) });
+    },
+  );
+});
+
+describe('What a payment call resolves to: unsupported', () => {
+  it('without a host: no global wx and no host option', async () => {
+    expect(await requestPayment(params)).toEqual({
+      status: 'failed',
+      code: 'unsupported',
+      detail: expect.stringMatching(/^No host\b.*wx/),
+      errMsg: '',
+      raw: undefined,
+    });
+  });
+
+  it('on a host without the API, naming it', async () => {
+    expect(await requestPayment(params, { host: {} })).toMatchObject({
+      code: 'unsupported',
+      detail: expect.stringContaining('no wx.requestPayment'),
+      errMsg: '',
+    });
+  });
+
+  it('when canIUse answers false, without opening a sheet', async () => {
+    const old = createFakeHost({ canIUse: () => false });
+    expect(await requestPayment(params, { host: old })).toMatchObject({
+      code: 'unsupported',
+      detail: expect.stringMatching(/wx\.canIUse\('requestPayment'\).*false/),
+    });
+    expect(old.sheetsOpened).toBe(0);
+  });
+
+  it('counts only an explicit false from canIUse as unsupported', async () => {
+    const host = createFakeHost({ canIUse: () => undefined as never });
     expect((await requestPayment(params, { host })).status).toBe('ok');
+    expect(host.sheetsOpened).toBe(1);
+  });
+});
+
+describe('Options of a payment call: host', () => {
+  it('uses the global wx when no host is injected', async () => {
+    const host = createFakeHost({ cashier: 'cancel' });
+    (globalThis as { wx?: unknown }).wx = host;
+    expect((await requestPayment(params)).status).toBe('cancelled');
+    expect(host.sheetsOpened).toBe(1);
   });
 
-  it('keeps separate hosts independent', async () => {
-    const [a, b] = [createFakeHost({ answerDelayMs: 5 }), createFakeHost({ answerDelayMs: 5 })];
-    const outcomes = await Promise.all([
-      requestPayment(params, { host: a }),
-      requestPayment(params, { host: b }),
-    ]);
-    expect(outcomes.map((outcome) => outcome.status)).toEqual(['ok', 'ok']);
+  it('prefers the injected host over the global wx', async () => {
+    const global = createFakeHost();
+    const injected = createFakeHost();
+    (globalThis as { wx?: unknown }).wx = global;
+    await requestPayment(params, { host: injected });
+    expect([global.sheetsOpened, injected.sheetsOpened]).toEqual([0, 1]);
   });
+});
 
+describe('Options of a payment call: timeoutMs', () => {
   it('times out a lost callback, ignores the late one and leaves no timer', async () => {
     jest.useFakeTimers();
     const host = createFakeHost({ cashier: 'lost' });
@@ -225,10 +321,12 @@ describe('requestPayment: busy, timeout, abort', () => {
     expect(jest.getTimerCount()).toBe(1);
     await jest.advanceTimersByTimeAsync(1);
     const outcome = await pending;
-    expect(outcome).toMatchObject({
+    expect(outcome).toEqual({
       status: 'failed',
       code: 'timeout',
-      detail: expect.stringContaining('1000'),
+      detail: expect.stringMatching(/^No callback within 1000 ms\b.*confirm the order/),
+      errMsg: '',
+      raw: undefined,
     });
     host.deliverLost('ok');
     await jest.advanceTimersByTimeAsync(0);
@@ -244,18 +342,34 @@ describe('requestPayment: busy, timeout, abort', () => {
     expect(jest.getTimerCount()).toBe(0);
   });
 
-  it('aborts before: no cashier', async () => {
+  it('refuses a bad timeoutMs as invalid_params, without opening a sheet', async () => {
+    const host = createFakeHost();
+    const outcome = failed(await requestPayment(params, { host, timeoutMs: -5 }));
+    expect(outcome).toMatchObject({ code: 'invalid_params', errMsg: '', raw: undefined });
+    expect(outcome.issues).toEqual([
+      { field: 'timeoutMs', message: mustBe('timeoutMs', '-5', 'from 1 to 2147483647') },
+    ]);
+    expect(host.sheetsOpened).toBe(0);
+  });
+});
+
+describe('Options of a payment call: signal', () => {
+  it('aborted before: no cashier, errMsg empty', async () => {
     const host = createFakeHost();
     const controller = new AbortController();
     controller.abort();
-    expect(await requestPayment(params, { host, signal: controller.signal })).toMatchObject({
+    expect(await requestPayment(params, { host, signal: controller.signal })).toEqual({
+      status: 'failed',
       code: 'aborted',
+      detail: expect.stringMatching(/^Aborted before the cashier opened/),
+      errMsg: '',
+      raw: undefined,
     });
     expect(host.sheetsOpened).toBe(0);
   });
 
-  it('aborts during: settles at once, removes its listener, releases the host', async () => {
-    const host = createFakeHost({ cashier: ['lost', 'ok'] });
+  it('aborted during: settles at once and stops listening; the late answer changes nothing', async () => {
+    const host = createFakeHost({ cashier: 'lost' });
     const listeners = new Set<() => void>();
     let aborted = false;
     const signal = {
@@ -269,19 +383,15 @@ describe('requestPayment: busy, timeout, abort', () => {
     expect(listeners.size).toBe(1);
     aborted = true;
     for (const listener of [...listeners]) listener();
-    expect(await pending).toMatchObject({ status: 'failed', code: 'aborted' });
-    expect(listeners.size).toBe(0);
-    expect((await requestPayment(params, { host })).status).toBe('ok');
-  });
-});
-
-describe('requestPayment: outcomes narrow on status', () => {
-  it('exposes code only on failed outcomes', async () => {
-    const outcome: PaymentOutcome = await requestPayment(params, {
-      host: createFakeHost({ cashier: 'fail', failDetail: 'risk' }),
+    const outcome = await pending;
+    expect(outcome).toMatchObject({
+      status: 'failed',
+      code: 'aborted',
+      detail: expect.stringMatching(/^Aborted with the cashier open\b.*confirm the order/),
+      errMsg: '',
     });
-    const summary =
-      outcome.status === 'failed' ? `${outcome.code}: ${outcome.detail}` : outcome.status;
-    expect(summary).toBe('host_error: risk');
+    expect(listeners.size).toBe(0);
+    host.deliverLost('ok');
+    expect(await pending).toBe(outcome);
   });
 });

@@ -1,5 +1,6 @@
 import { requestVirtualPayment, validateVirtualPaymentParams } from 'miniprogram-pay';
 import { createFakeHost } from 'miniprogram-pay/testing';
+import { mustBe, threw } from './helpers';
 
 // Spacing and key order as a server might sign them: must reach the host unchanged.
 const signData =
@@ -11,7 +12,7 @@ const params = {
   signature: '654571f79995b2ce1e149e53c0a33dc39c0a74090db514261454e8dbe432aa0b',
 };
 
-describe('requestVirtualPayment', () => {
+describe('Parameter shapes: virtual payment (WeChat and TCMPP)', () => {
   it('passes a string signData byte for byte and answers ok', async () => {
     const host = createFakeHost();
     const outcome = await requestVirtualPayment(params, { host });
@@ -27,7 +28,7 @@ describe('requestVirtualPayment', () => {
     expect(host.calls[0]?.params.signData).toBe(JSON.stringify(fields));
   });
 
-  it('accepts TCMPP paySign and sends both names', async () => {
+  it("accepts TCMPP's paySign and sends both names", async () => {
     const host = createFakeHost();
     const { paySig, ...rest } = params;
     await requestVirtualPayment({ ...rest, paySign: paySig }, { host });
@@ -39,7 +40,9 @@ describe('requestVirtualPayment', () => {
     await requestVirtualPayment(params, { host });
     expect(host.calls[0]?.params).not.toHaveProperty('paySign');
   });
+});
 
+describe('What a payment call resolves to: requestVirtualPayment', () => {
   it('resolves the PC nested cancel as cancelled with its codes', async () => {
     const host = createFakeHost({ cashier: 'nested-virtual-cancel' });
     expect(await requestVirtualPayment(params, { host })).toMatchObject({
@@ -56,25 +59,32 @@ describe('requestVirtualPayment', () => {
       code: 'host_error',
       detail: 'SIGNATURE_INVALID',
       errCode: -15005,
+      errMsg: 'requestVirtualPayment:fail SIGNATURE_INVALID',
     });
   });
 
-  it('shares the busy guard with requestPayment on the same host', async () => {
-    const host = createFakeHost({ cashier: 'lost' });
-    const controller = new AbortController();
-    const first = requestVirtualPayment(params, { host, signal: controller.signal });
-    expect(await requestVirtualPayment(params, { host })).toMatchObject({ code: 'busy' });
-    controller.abort();
-    expect(await first).toMatchObject({ code: 'aborted' });
+  it('answers unsupported on a host without the API, naming it', async () => {
+    const host = createFakeHost({ apis: ['requestPayment'] });
+    expect(await requestVirtualPayment(params, { host })).toMatchObject({
+      code: 'unsupported',
+      detail: expect.stringContaining('wx.requestVirtualPayment'),
+      errMsg: '',
+    });
   });
 
-  it('answers unsupported on a host without the API', async () => {
-    const host = createFakeHost({ apis: ['requestPayment'] });
-    expect(await requestVirtualPayment(params, { host })).toMatchObject({ code: 'unsupported' });
+  it('reports a throwing host with the API it called', async () => {
+    const host = createFakeHost({ cashier: 'throws' });
+    expect(await requestVirtualPayment(params, { host })).toMatchObject({
+      code: 'host_error',
+      detail: threw(
+        'Calling wx.requestVirtualPayment',
+        'Error: requestVirtualPayment:fail the fake host threw',
+      ),
+    });
   });
 });
 
-describe('validateVirtualPaymentParams', () => {
+describe('Parameter shapes: validateVirtualPaymentParams', () => {
   const fieldsOf = (
     changes: Record<string, unknown>,
     signDataChanges: Record<string, unknown> = {},
@@ -124,14 +134,31 @@ describe('validateVirtualPaymentParams', () => {
     ).toEqual(['paySign']);
   });
 
-  it.each([
-    ['not JSON', '{offerId:'],
-    ['a JSON array', '[1,2]'],
-    ['a number', 42],
-  ])('refuses a signData that is %s', (_name, value) => {
-    expect(validateVirtualPaymentParams({ ...params, signData: value })).toEqual([
-      { field: 'signData', message: expect.stringContaining('expected a JSON object') },
+  it('says what a signData field must be and what it got, a number field by its digits', () => {
+    const base = { mode: 'short_series_goods', paySig: 'p', signature: 's' };
+    const fields = JSON.parse(signData);
+    expect(
+      validateVirtualPaymentParams({ ...base, signData: { ...fields, goodsPrice: 1.5 } }),
+    ).toEqual([
+      { field: 'signData.goodsPrice', message: mustBe('signData.goodsPrice', '1.5', 'fen') },
     ]);
+    expect(validateVirtualPaymentParams({ ...base, signData: { ...fields, env: '1' } })).toEqual([
+      {
+        field: 'signData.env',
+        message: mustBe('signData.env', "'1'", '0 (production), 1 (sandbox)'),
+      },
+    ]);
+  });
+
+  it.each([
+    ['not JSON', '{offerId:', "got '{offerId:', which is not JSON (SyntaxError: "],
+    ['a JSON array', '[1,2]', "got '[1,2]'"],
+    ['a number', 42, 'got 42'],
+  ])('refuses a signData that is %s, saying what it got', (_name, value, got) => {
+    const issues = validateVirtualPaymentParams({ ...params, signData: value });
+    expect(issues).toEqual([{ field: 'signData', message: expect.any(String) }]);
+    expect(issues[0]?.message).toMatch(/^signData must be a JSON object/);
+    expect(issues[0]?.message).toContain(got);
   });
 
   it('refuses an object signData that cannot be serialised, without throwing', () => {
@@ -139,6 +166,9 @@ describe('validateVirtualPaymentParams', () => {
       ...params,
       signData: { ...JSON.parse(signData), big: 1n },
     });
-    expect(issues).toEqual([{ field: 'signData', message: expect.stringContaining('JSON') }]);
+    expect(issues).toEqual([{ field: 'signData', message: expect.any(String) }]);
+    expect(issues[0]?.message).toMatch(
+      /^signData could not be turned into JSON \(TypeError: .*BigInt.*\): pass the string your server signed$/,
+    );
   });
 });

@@ -77,7 +77,7 @@ afterAll(async () => {
   await backend?.close();
 });
 
-describe('the npm build of the demo', () => {
+describe('The demo mini program, tests: the npm build', () => {
   it('packs the library with npm pack and builds it into miniprogram_npm', () => {
     expect(build.packedFiles).toContain('miniprogram_dist/index.js');
     expect(build.packedFiles).toContain('package.json');
@@ -85,7 +85,7 @@ describe('the npm build of the demo', () => {
     // Only the demo's `dependencies` are built: the library, nothing else (no fastify).
     expect(build.miniProgramPackNum).toBe(1);
     expect(build.otherNpmPackNum).toBe(0);
-    expect(build.builtFiles).toEqual(['index.js']);
+    expect(build.builtFiles).toEqual(['index.js', 'messages.js']);
     const npmDir = path.join(ROOT, 'demo-miniprogram/miniprogram/miniprogram_npm');
     expect(fs.readdirSync(npmDir)).toEqual(['miniprogram-pay']);
   });
@@ -122,7 +122,7 @@ describe('the npm build of the demo', () => {
   });
 });
 
-describe('the shop page', () => {
+describe('The demo mini program, tests: the shop page', () => {
   it('lists the products from GET /api/products, a coin pack among them, and every profile', async () => {
     const shop = await openShop(session);
     const text = shop.text();
@@ -135,7 +135,7 @@ describe('the shop page', () => {
   });
 });
 
-describe('the walkthrough scenarios, over the real pages and backend', () => {
+describe('The demo mini program, tests: the walkthrough scenarios over the real pages and backend', () => {
   it.each(WALKTHROUGH.map((scenario) => [scenario.name, scenario] as const))(
     '%s',
     async (_name, scenario) => {
@@ -188,7 +188,7 @@ describe('the walkthrough scenarios, over the real pages and backend', () => {
   });
 });
 
-describe('a double tap on Pay', () => {
+describe('The demo mini program, tests: a double tap on Pay', () => {
   it('makes one order and opens one cashier', async () => {
     const report = await purchase(session, { productId: 'coffee-beans', doubleTap: true });
     expect(report.ordersCreated).toBe(1);
@@ -197,7 +197,7 @@ describe('a double tap on Pay', () => {
   });
 });
 
-describe('every parameter profile pays', () => {
+describe('The demo mini program, tests: every parameter profile pays', () => {
   it.each([
     ['wechat-v3', 'coffee-beans', 'timeStamp, nonceStr, package, signType=RSA, paySign'],
     ['wechat-v2-md5', 'coffee-beans', 'timeStamp, nonceStr, package, signType=MD5, paySign'],
@@ -217,7 +217,7 @@ describe('every parameter profile pays', () => {
   });
 });
 
-describe('the useRealHost switch', () => {
+describe('The demo mini program, tests: the useRealHost switch', () => {
   it('hands the real wx cashier the signed parameters; its "ok" alone never shows paid', async () => {
     const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx;
     const opened: Array<Record<string, unknown>> = [];
@@ -247,7 +247,7 @@ describe('the useRealHost switch', () => {
       expect(opened).toEqual([
         expect.objectContaining({ package: expect.stringMatching(/^prepay_id=/), signType: 'RSA' }),
       ]);
-      expect(report.title).toBe('Still processing');
+      expect(report.title).toBe('Processing');
     } finally {
       spy.mockRestore();
       session.bridge.storage.clear(); // forget the pending order this test left
@@ -258,7 +258,7 @@ describe('the useRealHost switch', () => {
   });
 });
 
-describe('pending, then resumed', () => {
+describe('The demo mini program, tests: pending, then resumed', () => {
   it('shows "check again" while the backend is slow, and confirms on the tap', async () => {
     const live = session.config.sim;
     live.dropNotify = true;
@@ -269,7 +269,7 @@ describe('pending, then resumed', () => {
       session.config.checkout = { ...TEST_CHECKOUT, confirm: { ...deadline, deadlineMs: 300 } };
       await session.app.launch();
       const report = await purchase(session, { productId: 'mug' });
-      expect(report.title).toBe('Still processing');
+      expect(report.title).toBe('Processing');
       expect(report.page.has('#check-again')).toBe(true);
       // Later, the backend's query of the platform is due: the user checks again.
       await new Promise((resolve) => setTimeout(resolve, 400));
@@ -311,7 +311,8 @@ describe('pending, then resumed', () => {
           await durable.close();
         },
       });
-      expect(`${report.title}: ${report.text}`).toMatch(/^Still processing: /);
+      expect(report.title).toBe('Processing');
+      expect(report.detail).toMatch(/did not confirm the order/);
       expect(report.page.has('#check-again')).toBe(true);
 
       // The backend comes back (same port, same data) and the app is launched again.

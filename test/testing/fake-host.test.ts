@@ -12,7 +12,7 @@ const virtualParams = {
 
 afterEach(() => jest.useRealTimers());
 
-describe('createFakeHost: each named quirk answers like the real hosts', () => {
+describe('Testing your checkout: createFakeHost plays each named quirk like the real hosts', () => {
   const expected: Array<[CashierBehaviour, string, string | null]> = [
     ['ok', 'ok', null],
     ['ok-misspelt-api', 'ok', null],
@@ -61,6 +61,40 @@ describe('createFakeHost: each named quirk answers like the real hosts', () => {
     expect(success).toHaveBeenCalledWith({ errMsg: 'requestPayment:ok' });
   });
 
+  it('throws: the API throws synchronously, after the sheet was counted', () => {
+    const host = createFakeHost({ cashier: 'throws' });
+    expect(() => host.requestPayment?.({ ...params })).toThrow(
+      new Error('requestPayment:fail the fake host threw'),
+    );
+    expect(host.sheetsOpened).toBe(1);
+  });
+
+  it('promise: ignores the callbacks and returns a promise of ok', async () => {
+    const host = createFakeHost({ cashier: 'promise' });
+    const callbacks = { success: jest.fn(), fail: jest.fn(), complete: jest.fn() };
+    const returned = host.requestPayment?.({ ...params, ...callbacks });
+    await expect(returned).resolves.toEqual({ errMsg: 'requestPayment:ok' });
+    expect(Object.values(callbacks).flatMap((callback) => callback.mock.calls)).toEqual([]);
+  });
+
+  it('garbage: fail with undefined, then complete with undefined', async () => {
+    const host = createFakeHost({ cashier: 'garbage' });
+    const fail = jest.fn();
+    const complete = jest.fn();
+    host.requestPayment?.({ ...params, fail, complete });
+    await Promise.resolve();
+    expect([fail.mock.calls, complete.mock.calls]).toEqual([[[undefined]], [[undefined]]]);
+  });
+
+  it('failDetail is the reason of fail steps', async () => {
+    const host = createFakeHost({ cashier: 'fail', failDetail: 'risk control' });
+    expect(await requestPayment(params, { host })).toMatchObject({
+      code: 'host_error',
+      detail: 'risk control',
+      errMsg: 'requestPayment:fail risk control',
+    });
+  });
+
   it('cancel on a virtual payment carries errCode -2', async () => {
     const host = createFakeHost({ cashier: 'cancel' });
     expect(await requestVirtualPayment(virtualParams, { host })).toMatchObject({
@@ -70,7 +104,7 @@ describe('createFakeHost: each named quirk answers like the real hosts', () => {
   });
 });
 
-describe('createFakeHost: script, time and records', () => {
+describe('Testing your checkout: createFakeHost scripts, time and records', () => {
   it('plays the script in order and repeats the last step', async () => {
     const host = createFakeHost({ cashier: ['cancel', 'ok'] });
     const statuses = [];
@@ -175,16 +209,12 @@ describe('createFakeHost: script, time and records', () => {
     expect(fail).toHaveBeenCalledWith({ errMsg: expect.stringContaining('request:fail') });
   });
 
-  it('logs in with a fake code and ignores UI calls', async () => {
+  it('logs in with a fake code, on a later microtask like the real host', async () => {
     const host = createFakeHost();
     const success = jest.fn();
     host.login({ success });
+    expect(success).not.toHaveBeenCalled();
     await Promise.resolve();
     expect(success).toHaveBeenCalledWith({ code: 'fake-code', errMsg: 'login:ok' });
-    expect(() => {
-      host.showToast({});
-      host.showLoading({});
-      host.hideLoading();
-    }).not.toThrow();
   });
 });

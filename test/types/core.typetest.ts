@@ -1,11 +1,17 @@
 // Compiled by `tsc -p tsconfig.types.json` (part of `npm run typecheck`), never run.
 import { expectTypeOf } from 'expect-type';
 import {
+  type AbortSignalLike,
   type FailCode,
+  type HostChannel,
+  normalizeOutcome,
+  type ParamIssue,
   type PaymentHost,
   type PaymentOutcome,
   requestPayment,
   requestVirtualPayment,
+  validatePaymentParams,
+  validateVirtualPaymentParams,
 } from '../../src/index';
 
 declare const realWx: WechatMiniprogram.Wx;
@@ -25,11 +31,25 @@ requestPayment(
 requestVirtualPayment({ mode: 'short_series_coin', signData: '{}', paySign: 'p', signature: 's' });
 
 expectTypeOf(requestPayment).returns.resolves.toEqualTypeOf<PaymentOutcome>();
+expectTypeOf(requestVirtualPayment).returns.resolves.toEqualTypeOf<PaymentOutcome>();
+expectTypeOf(normalizeOutcome).parameters.toEqualTypeOf<[unknown, HostChannel?]>();
+expectTypeOf(normalizeOutcome).returns.toEqualTypeOf<PaymentOutcome>();
+// The validators take anything (a server's JSON) and name the bad fields.
+expectTypeOf(validatePaymentParams).parameter(0).toBeUnknown();
+expectTypeOf(validateVirtualPaymentParams).returns.toEqualTypeOf<ParamIssue[]>();
+
+// A hand-made signal fits, for hosts without AbortController.
+const handMade: AbortSignalLike = { aborted: false, addEventListener: () => {} };
+requestPayment(v3Params(), { signal: handMade });
 
 // Narrowing on status.
 if (outcome.status === 'failed') {
   expectTypeOf(outcome.code).toEqualTypeOf<FailCode>();
   expectTypeOf(outcome.detail).toBeString();
+  // errMsg is always text ('' when no host answered); raw is whatever the host delivered.
+  expectTypeOf(outcome.errMsg).toBeString();
+  expectTypeOf(outcome.raw).toBeUnknown();
+  expectTypeOf(outcome.issues).toEqualTypeOf<ParamIssue[] | undefined>();
 } else if (outcome.status === 'cancelled') {
   expectTypeOf(outcome.errCode).toEqualTypeOf<number | undefined>();
   // @ts-expect-error only failed outcomes have a code
@@ -52,3 +72,11 @@ requestVirtualPayment({ mode: 'short_series_coin', signData: '{}', signature: 's
 requestVirtualPayment({ mode: 'coins', signData: '{}', paySig: 'p', signature: 's' });
 // @ts-expect-error timeoutMs is a number
 requestPayment(v3, { timeoutMs: '5' });
+// @ts-expect-error a signal needs addEventListener
+requestPayment(v3, { signal: { aborted: false } });
+// @ts-expect-error a host's requestPayment is a function
+requestPayment(v3, { host: { requestPayment: true } });
+
+function v3Params() {
+  return { timeStamp: '1', nonceStr: 'n', package: 'prepay_id=1', paySign: 's' };
+}

@@ -7,6 +7,8 @@ import {
   createFakeHost,
   type FakeBackend,
   type FakeHost,
+  type FetchRecord,
+  fetchRequest,
   runUntilSettled,
 } from '../../src/testing/index';
 
@@ -28,6 +30,12 @@ expectTypeOf<FakeHost['calls'][number]['api']>().toEqualTypeOf<
 expectTypeOf<FakeBackend['queries'][number]['waitMs']>().toBeNumber();
 expectTypeOf<CashierStep>().toExtend<string | object>();
 
+// Real HTTP for a page against a local server: by name, or fetchRequest with its options.
+createFakeHost({ request: 'fetch' });
+createFakeHost({ request: fetchRequest({ onSettled: (record) => record.errMsg }) });
+expectTypeOf<FetchRecord['statusCode']>().toEqualTypeOf<number | undefined>();
+expectTypeOf(fetchRequest()).returns.toEqualTypeOf<{ abort(): void }>();
+
 // Misuse is rejected.
 // @ts-expect-error not a known cashier behaviour
 createFakeHost({ cashier: 'explode' });
@@ -35,3 +43,7 @@ createFakeHost({ cashier: 'explode' });
 createFakeBackend({ state: 'done' });
 // @ts-expect-error the delay is a number
 createFakeHost({ answerDelayMs: 'soon' });
+// @ts-expect-error request is a function or 'fetch'
+createFakeHost({ request: 'xhr' });
+// @ts-expect-error onSettled receives a record, not a string
+fetchRequest({ onSettled: (record: string) => record });

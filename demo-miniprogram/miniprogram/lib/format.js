@@ -1,3 +1,5 @@
+const messages = require('miniprogram-pay/messages');
+
 /** 6800 fen -> '¥68.00'. */
 function price(fen) {
   const yuan = Math.floor(fen / 100);
@@ -17,30 +19,21 @@ function stageText(stage) {
   return STAGE_TEXT[stage] || '';
 }
 
-/** Title and explanation of a CheckoutResult, as the result screen shows them. */
+/**
+ * What the result screen shows: the words for the person paying, from miniprogram-pay/messages
+ * (`title` for a toast, `text` for a modal), and the checkout's own detail for the developer.
+ */
 function describeResult(result) {
+  const said = messages.describeResult(result, 'en');
   const outcome = result.outcome || {};
   // The cashier's callback never came (the user left, the host lost it): the server decided.
   const lost =
     outcome.status === 'failed' && outcome.code === 'timeout'
-      ? ' The cashier never called back; the app asked the server.'
+      ? 'The cashier never called back; the app asked the server.'
       : '';
-  switch (result.status) {
-    case 'paid':
-      return {
-        title: 'Paid',
-        text: `The server confirmed the payment of order ${result.orderId}.${lost}`,
-      };
-    case 'cancelled':
-      return { title: 'Cancelled', text: 'You closed the cashier. Nothing was charged.' };
-    case 'pending':
-      return {
-        title: 'Still processing',
-        text: `The server has not confirmed the payment yet (${result.detail}).${lost}`,
-      };
-    default:
-      return { title: 'Payment failed', text: `${result.detail} [${result.code}]${lost}` };
-  }
+  const code = result.status === 'failed' ? `[${result.code}] ` : '';
+  const detail = [result.detail ? code + result.detail : '', lost].filter(Boolean).join(' ');
+  return { title: said.title, text: said.detail, detail: detail };
 }
 
 module.exports = { price: price, stageText: stageText, describeResult: describeResult };

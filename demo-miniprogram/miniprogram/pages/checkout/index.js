@@ -103,7 +103,12 @@ Component({
           busy: false,
           stageText: '',
           orderId: result.orderId || this.data.orderId,
-          result: { status: result.status, title: described.title, text: described.text },
+          result: {
+            status: result.status,
+            title: described.title,
+            text: described.text,
+            detail: described.detail,
+          },
           timing: watch.confirmingAt
             ? `Confirmation: ${Date.now() - watch.confirmingAt} ms, ${watch.queries} status ${
                 watch.queries === 1 ? 'query' : 'queries'

@@ -3,7 +3,7 @@ import { createFakeBackend } from 'miniprogram-pay/testing';
 beforeEach(() => jest.useFakeTimers());
 afterEach(() => jest.useRealTimers());
 
-describe('createFakeBackend', () => {
+describe('Testing your checkout: createFakeBackend', () => {
   test('creates valid orders and records inputs', async () => {
     const backend = createFakeBackend();
     const first = await backend.createOrder({ a: 1 }, {});
@@ -16,7 +16,7 @@ describe('createFakeBackend', () => {
   test('pending for pendingQueries queries, then the state; queries recorded', async () => {
     const backend = createFakeBackend({ pendingQueries: 2, state: 'closed' });
     const states = [];
-    for (let i = 0; i < 3; i++) states.push((await backend.queryOrder('o', { waitMs: 0 })).state);
+    for (let i = 0; i < 3; i++) states.push((await backend.queryOrder('o', { waitMs: 0 }))?.state);
     expect(states).toEqual(['pending', 'pending', 'closed']);
     expect(backend.queries).toEqual([
       { orderId: 'o', waitMs: 0, at: expect.any(Number), answered: 'pending' },

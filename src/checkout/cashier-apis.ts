@@ -1,0 +1,22 @@
+import type { PreparedParams } from '../core/call-host';
+import type { PaymentApi } from '../core/payment-apis';
+import { preparePaymentParams } from '../validation/payment-params';
+import { prepareVirtualPaymentParams } from '../validation/virtual-payment-params';
+import type { PreparedOrder } from './types';
+
+/** The host API each kind of order opens, and how its parameters are checked. */
+interface CashierApi {
+  readonly api: PaymentApi;
+  readonly prepare: (params: unknown) => PreparedParams;
+}
+
+/** From `order.kind` to the host API: the one place a new kind of order is added. */
+export const CASHIER_APIS: { readonly [kind in PreparedOrder['kind']]: CashierApi } = {
+  payment: { api: 'requestPayment', prepare: preparePaymentParams },
+  virtual: { api: 'requestVirtualPayment', prepare: prepareVirtualPaymentParams },
+};
+
+/** Every kind of order the checkout can pay. */
+export function orderKinds(): Array<PreparedOrder['kind']> {
+  return Object.keys(CASHIER_APIS) as Array<PreparedOrder['kind']>;
+}

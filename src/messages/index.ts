@@ -1,0 +1,2 @@
+export { describeResult } from './describe-result';
+export type { MessageLocale, ResultMessage } from './types';

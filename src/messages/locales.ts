@@ -1,0 +1,14 @@
+import en from './en.json';
+import type { MessageTable } from './types';
+import zhCN from './zh-CN.json';
+
+/*
+ * The words of each locale live in JSON, as data a translator edits; typing them here makes a
+ * missing status or code a compile error.
+ */
+
+/** 简体中文, the default. Titles are at most 7 characters (`wx.showToast` with an icon shows no more). */
+export const ZH_CN: MessageTable = zhCN;
+
+/** English. Titles are short enough for `wx.showToast`. */
+export const EN: MessageTable = en;

@@ -1,0 +1,70 @@
+import type { PreparedOrder } from '../checkout/types';
+import type { AbortSignalLike } from '../core/abort-signal';
+import type { FakeAnswer } from './fake-backend';
+
+/** What a fake backend call rejects with once its signal aborted. */
+export const STOPPED = 'the fake backend call was aborted';
+
+/** The order `createOrder` resolves by default: a valid `payment` order, numbered. */
+export function defaultOrder(_input: unknown, index: number): PreparedOrder {
+  return {
+    orderId: `fake-order-${index + 1}`,
+    kind: 'payment',
+    params: {
+      timeStamp: '1700000000',
+      nonceStr: `nonce${index + 1}`,
+      package: `prepay_id=wx_fake_${index + 1}`,
+      signType: 'RSA',
+      paySign: 'fake-signature',
+    },
+  };
+}
+
+/** Plays one scripted answer after `latencyMs`; `'hang'` never settles. */
+export function play(
+  step: FakeAnswer | PreparedOrder,
+  latencyMs: number,
+  signal: AbortSignalLike | undefined,
+  onAnswer: (value: unknown) => void,
+): unknown {
+  if (step === 'hang') return new Promise(() => {});
+  if (isRecord(step) && 'throw' in step) throw step.throw;
+  if (isRecord(step) && 'return' in step) {
+    onAnswer(step.return);
+    return step.return;
+  }
+  return new Promise((resolve, reject) => {
+    const value = isRecord(step) && 'resolve' in step ? step.resolve : step;
+    let finished = false;
+    const timer = after(latencyMs, () => {
+      if (finished) return;
+      stop();
+      if (isRecord(step) && 'reject' in step) return reject(step.reject);
+      onAnswer(value);
+      resolve(value);
+    });
+    const stop = listen(signal, () => {
+      finished = true;
+      clearTimeout(timer);
+      reject(new Error(STOPPED));
+    });
+  });
+}
+
+/** Runs `run` after `ms`, or on the next microtask for 0. */
+export function after(ms: number, run: () => void): unknown {
+  if (ms > 0) return setTimeout(run, ms);
+  Promise.resolve().then(run);
+  return undefined;
+}
+
+/** Listens to an optional signal; the function that stops. */
+export function listen(signal: AbortSignalLike | undefined, onAbort: () => void): () => void {
+  if (!signal) return () => {};
+  signal.addEventListener('abort', onAbort);
+  return () => signal.removeEventListener?.('abort', onAbort);
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
