@@ -1,5 +1,5 @@
 import { createCheckout, DEFAULT_CONFIRM, httpBackend } from '../src/index';
-import { createNodeHost } from './node-host';
+import { createFakeHost } from '../src/testing/index';
 
 /** What one strategy found for one order. */
 export interface Confirmation {
@@ -81,12 +81,13 @@ export function miniprogramPay(
   return {
     name: `miniprogram-pay: ${label}, ${longPoll ? `long-poll waitMs ${chosen.waitMs}` : 'no long-poll'}`,
     async confirm(baseUrl, orderId) {
-      const host = createNodeHost();
+      // The testing kit's fetch bridge: httpBackend talks to the backend over loopback.
+      const host = createFakeHost({ request: 'fetch' });
       const checkout = createCheckout({ backend: httpBackend({ baseUrl, host }), host, confirm });
       const result = await checkout.confirm(orderId);
       return {
         paidKnownAt: result.status === 'paid' ? Date.now() : undefined,
-        clientQueries: host.requests,
+        clientQueries: host.requests.length,
         serverChecks: 0,
       };
     },

@@ -1,26 +1,10 @@
-import * as http from 'node:http';
-import { createFakeHost } from '../../src/testing/index';
+import { createFakeHost, fetchRequest } from '../../src/testing/index';
 
 /** What a `wx` callback-style API receives. */
 interface Callbacks<T> {
   success?(result: T): void;
   fail?(error: { errMsg: string }): void;
   complete?(result: unknown): void;
-}
-
-interface RequestOptions extends Callbacks<RequestSuccess> {
-  url: string;
-  method?: string;
-  data?: unknown;
-  header?: Record<string, string>;
-  timeout?: number;
-}
-
-interface RequestSuccess {
-  statusCode: number;
-  data: unknown;
-  header: Record<string, string>;
-  errMsg: string;
 }
 
 /** A request `wx.request` made, once answered. */
@@ -67,81 +51,23 @@ export function createBridgeWx(): BridgeWx {
   let navigation: { to(url: string): void; back(): void } | undefined;
   const later = (run: () => void) => setTimeout(run, 0);
 
-  const request = (options: RequestOptions) => {
-    const url = new URL(options.url);
-    const method = (options.method ?? 'GET').toUpperCase();
-    const record: RequestRecord = { method, path: url.pathname, at: Date.now() - started };
-    let body: string | undefined;
-    if (options.data !== undefined && method !== 'GET') {
-      body = typeof options.data === 'string' ? options.data : JSON.stringify(options.data);
-    }
-    let settled = false;
-    const finish = (run: () => void) => {
-      if (settled) return;
-      settled = true;
+  // The network is the testing kit's fetch bridge, as for any page test against a real server.
+  const request = fetchRequest({
+    onSettled: (settled) => {
+      const record: RequestRecord = {
+        method: settled.method,
+        path: new URL(settled.url).pathname,
+        at: settled.sentAt - started,
+      };
+      if (settled.statusCode !== undefined) record.statusCode = settled.statusCode;
+      if (settled.errMsg !== 'request:ok') record.error = settled.errMsg;
       requests.push(record);
-      run();
-    };
-    const fail = (errMsg: string) =>
-      finish(() => {
-        record.error = errMsg;
-        options.fail?.({ errMsg });
-        options.complete?.({ errMsg });
-      });
-    const outgoing = http.request(
-      url,
-      {
-        method,
-        headers: {
-          ...options.header,
-          ...(body ? { 'content-length': Buffer.byteLength(body) } : {}),
-        },
-        timeout: options.timeout ?? 60000,
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('error', () => fail('request:fail connection reset'));
-        response.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let data: unknown = text;
-          try {
-            data = JSON.parse(text);
-          } catch {}
-          const header = response.headers as Record<string, string>;
-          finish(() => {
-            record.statusCode = response.statusCode;
-            const result = {
-              statusCode: response.statusCode ?? 0,
-              data,
-              header,
-              errMsg: 'request:ok',
-            };
-            options.success?.(result);
-            options.complete?.(result);
-          });
-        });
-      },
-    );
-    outgoing.on('timeout', () => {
-      outgoing.destroy();
-      fail('request:fail timeout');
-    });
-    outgoing.on('error', (error: NodeJS.ErrnoException) =>
-      fail(`request:fail ${error.code ?? error.message}`),
-    );
-    outgoing.end(body);
-    return {
-      abort: () => {
-        outgoing.destroy();
-        fail('request:fail abort');
-      },
-    };
-  };
+    },
+  });
 
   // Storage, app shows, login and the no-op UI calls are the testing kit's fake host; the
   // bridge adds the network, action sheets and navigation the demo pages use.
-  const host = createFakeHost({ request: request as never });
+  const host = createFakeHost({ request });
   const api: BridgeWx['api'] = {
     ...(Object.fromEntries(
       Object.entries(host).filter(([, value]) => typeof value === 'function'),
