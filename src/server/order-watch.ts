@@ -1,7 +1,7 @@
 import type { OrderSnapshot } from '../checkout/types';
 import { describeError, invalidArgument, TAG } from './messages';
 import { createMemoryEvents, type OrderEvents } from './order-events';
-import { type Hold, hold } from './order-hold';
+import { Hold, type HoldContext } from './order-hold';
 
 /** Longest a timer can wait in Node (about 24.8 days). */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -117,18 +117,14 @@ export function createOrderWatch(options: OrderWatchOptions): OrderWatch {
     };
   };
 
+  const context: HoldContext = { getOrder: read, subscribe };
+
   return {
     async wait(orderId, waitOptions) {
       requireOrderId('OrderWatch.wait', orderId);
       const { holdMs, signal } = holdMsOf(waitOptions, maxWaitMs);
       if (holdMs === 0) return read(orderId);
-      return hold({
-        orderId,
-        holdMs,
-        signal,
-        getOrder: read,
-        subscribe: (self) => subscribe(orderId, self),
-      });
+      return new Hold(context, orderId, holdMs, signal).answer;
     },
 
     async changed(orderId) {

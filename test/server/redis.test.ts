@@ -2,8 +2,8 @@
 // answers a wait held on the other; one subscription per process; the message is the order id.
 import { createOrderWatch, createRedisEvents, type RedisOrderEvents } from 'miniprogram-pay/server';
 import { createClient } from 'redis';
+import { startRedis, type TestRedis } from '../../scripts/lib/redis-server.cjs';
 import { createStore } from './helpers/orders';
-import { startRedis, type TestRedis } from './helpers/redis-server';
 
 type Client = ReturnType<typeof createClient>;
 const CHANNEL = 'miniprogram-pay:orders';
