@@ -95,7 +95,7 @@ export function verifyNotification(
     return refuse(
       400,
       'invalid_request',
-      `the request could not be read: ${describeError(error)}.`,
+      `the request or the options could not be read: ${describeError(error)}.`,
     );
   }
 }
