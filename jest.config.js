@@ -10,6 +10,7 @@ module.exports = {
     '^miniprogram-pay$': '<rootDir>/src/index.ts',
     '^miniprogram-pay/messages$': '<rootDir>/src/messages/index.ts',
     '^miniprogram-pay/testing$': '<rootDir>/src/testing/index.ts',
+    '^miniprogram-pay/server$': '<rootDir>/src/server/index.ts',
   },
   // Both cores: jest's default (cores - 1) runs the slow demo suite alone, one suite at a time.
   maxWorkers: 2,

@@ -4,6 +4,10 @@
 //   dist/ (.mjs, .cjs, .d.mts, .d.cts) and miniprogram_dist/; no sources, tests, demo or maps;
 // - everything package.json points at is in it, and every built file is reachable from an
 //   entry point (no stale chunk of an older build);
+// - the four entry points (`.`, `./messages`, `./testing`, `./server`) each have ESM and CJS builds with their
+//   own declarations, and node10 finds the subpaths through typesVersions;
+// - the server kit (`./server`, Node only) stays out of the main entry, the messages, the testing
+//   kit and miniprogram_dist: none of them imports a `node:` module or a server file;
 // - no runtime dependencies;
 // - publint, strict (its suggestions count too);
 // - @arethetypeswrong/cli, strict profile: types resolve for node10, node16 (CJS and ESM) and
@@ -24,6 +28,12 @@ const ALLOWED = [
 ];
 const REQUIRED = ['package.json', 'README.md', 'LICENSE'];
 const MINIPROGRAM_ENTRIES = ['index.js', 'messages.js'];
+const ENTRY_POINTS = {
+  '.': 'index',
+  './messages': 'messages',
+  './testing': 'testing',
+  './server': 'server',
+};
 
 const posix = (path) => normalize(path).replace(/\\/g, '/');
 const problems = [];
@@ -71,6 +81,20 @@ try {
     if (!shipped.has(entry)) problems.push(`package.json points at a file not shipped: ${entry}`);
   }
 
+  for (const [entry, name] of Object.entries(ENTRY_POINTS)) {
+    const expected = {
+      import: { types: `./dist/${name}.d.mts`, default: `./dist/${name}.mjs` },
+      require: { types: `./dist/${name}.d.cts`, default: `./dist/${name}.cjs` },
+    };
+    if (JSON.stringify(pkg.exports?.[entry]) !== JSON.stringify(expected)) {
+      problems.push(`exports["${entry}"] is not ${JSON.stringify(expected)}`);
+    }
+    const subpath = entry.slice(2);
+    if (subpath && pkg.typesVersions?.['*']?.[subpath]?.[0] !== `./dist/${name}.d.cts`) {
+      problems.push(`typesVersions has no ${subpath} -> ./dist/${name}.d.cts (node10)`);
+    }
+  }
+
   // Walks relative imports (`from './x'`, `import('./x')`, `require('./x')`) from the entries.
   const reachable = new Set();
   const pending = entries.filter((entry) => shipped.has(entry) && entry !== 'package.json');
@@ -95,6 +119,17 @@ try {
     if (/^(dist|miniprogram_dist)\//.test(file) && !reachable.has(file)) {
       problems.push(`not reachable from any entry point (stale build output?): ${file}`);
     }
+  }
+
+  // The mini program build and the client entries never reach Node or the server kit.
+  const serverFiles = new Set(files.filter((file) => /^dist\/server\./.test(file)));
+  for (const file of files) {
+    if (serverFiles.has(file) || !/\.(m?js|cjs)$/.test(file)) continue;
+    const source = readFileSync(file, 'utf8');
+    if (/(?:from\s*|import\s*|import\s*\(\s*|require\s*\(\s*)['"]node:/.test(source)) {
+      problems.push(`${file} imports a node: module (only dist/server.* may)`);
+    }
+    if (/['"]\.\/server\.[mc]?js['"]/.test(source)) problems.push(`${file} imports the server kit`);
   }
 
   if (Object.keys(pkg.dependencies ?? {}).length) {

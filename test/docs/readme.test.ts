@@ -27,11 +27,15 @@ describe('README', () => {
     'examples/testing-checkout/pages/buy/buy.js',
     'examples/testing-checkout/pages/buy/buy.wxml',
     'examples/testing-checkout/buy.test.js',
-  ])('Testing your checkout: shows %s exactly as the file that npm test runs', (path) => {
-    const file = source(path).trimEnd();
-    expect(readme).toContain(`\`${path}\`:\n\n\`\`\``);
-    expect(readme).toContain(`\n${file}\n\`\`\``);
-  });
+    'examples/server/shop.js',
+  ])(
+    'Testing your checkout, Your server: shows %s exactly as the file that npm test runs',
+    (path) => {
+      const file = source(path).trimEnd();
+      expect(readme).toContain(`\`${path}\`:\n\n\`\`\``);
+      expect(readme).toContain(`\n${file}\n\`\`\``);
+    },
+  );
 
   it('Commands: gives the two commands a fresh clone needs', () => {
     const scripts = JSON.parse(source('package.json')).scripts;
@@ -39,6 +43,28 @@ describe('README', () => {
       expect(readme).toContain(`\`npm ${command}\``);
       expect(scripts[command]).toEqual(expect.any(String));
     }
+  });
+
+  it('Your server: lists every export of miniprogram-pay/server in its table', async () => {
+    const server = await import('../../src/server/index');
+    const table = readme.slice(
+      readme.indexOf('### What it exports'),
+      readme.indexOf('### Verifying notifications'),
+    );
+    for (const name of Object.keys(server).filter(
+      (name) => typeof (server as Record<string, unknown>)[name] === 'function',
+    )) {
+      expect(table).toContain(`\`${name}(`);
+    }
+  });
+
+  it('Your server: gives the refusal codes verifyNotification answers', async () => {
+    const codes =
+      readFileSync(join(root, 'src/server/notification-types.ts'), 'utf8').match(
+        /\| '([a-z_]+)'/g,
+      ) ?? [];
+    expect(codes.length).toBeGreaterThan(10);
+    for (const code of codes) expect(readme).toContain(`| \`${code.slice(3, -1)}\` |`);
   });
 
   it('When the checkout asks the backend: documents the default schedule the code uses', () => {

@@ -1,0 +1,101 @@
+import { authenticate } from './authenticate-notification';
+import { describeError, describeValue, isRecord } from './messages';
+import { parseNotification } from './notification-body';
+import {
+  type NotificationRequest,
+  refuse,
+  type VerifyNotificationOptions,
+  type VerifyNotificationResult,
+} from './notification-types';
+import { apiV3KeyBytes, decryptResource } from './resource-cipher';
+
+/** The body's exact bytes, or undefined for a body of another type. */
+function bodyBytes(body: unknown): Buffer | undefined {
+  if (typeof body === 'string') return Buffer.from(body, 'utf8');
+  if (body instanceof Uint8Array) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  return undefined;
+}
+
+/** The checks in order: request shape, body type, authenticity (401), then content (400). */
+function open(request: unknown, options: unknown): VerifyNotificationResult {
+  if (!isRecord(request) || typeof request.headers !== 'object' || request.headers === null) {
+    return refuse(
+      400,
+      'invalid_request',
+      `the request must be { headers, body }; got ${describeValue(request)}${isRecord(request) ? ` with headers ${describeValue(request.headers)}` : ''}.`,
+    );
+  }
+  const bytes = bodyBytes(request.body);
+  if (!bytes) {
+    return refuse(
+      400,
+      'malformed_body',
+      `request.body must be the raw body, a string or a Uint8Array (Buffer) of the exact bytes received; got ${describeValue(request.body)}. Parse the JSON after verification.`,
+    );
+  }
+  if (!isRecord(options)) {
+    return refuse(
+      401,
+      'invalid_options',
+      `the options must be { platformKeys, apiV3Key }; got ${describeValue(options)}.`,
+    );
+  }
+  const refusal = authenticate(request.headers, bytes, options);
+  if (refusal) return refusal;
+  const parsed = parseNotification(bytes);
+  if (typeof parsed === 'string') return refuse(400, 'malformed_body', parsed);
+  const key = apiV3KeyBytes(options.apiV3Key);
+  if (typeof key === 'string')
+    return refuse(400, 'invalid_options', `options.apiV3Key is wrong: ${key}.`);
+  let plaintext: string;
+  try {
+    const { ciphertext, nonce, associated_data: associatedData } = parsed.resource;
+    plaintext = decryptResource({
+      apiV3Key: options.apiV3Key as string,
+      resource: { ciphertext, nonce, associated_data: associatedData ?? '' },
+    });
+  } catch (error) {
+    return refuse(
+      400,
+      'undecryptable_resource',
+      `the resource does not decrypt: ${describeError(error)}.`,
+    );
+  }
+  try {
+    return { ok: true, notification: parsed, resource: JSON.parse(plaintext) };
+  } catch (error) {
+    return refuse(
+      400,
+      'malformed_resource',
+      `the decrypted resource is not JSON (${describeError(error)}).`,
+    );
+  }
+}
+
+/**
+ * Verifies a WeChat Pay v3 notification and decrypts its resource: the `Wechatpay-*` headers,
+ * the SHA256withRSA signature over `timestamp\nnonce\nbody\n` (the body's exact bytes) with the
+ * platform key that `Wechatpay-Serial` names, the timestamp within `maxSkewSeconds` of now
+ * (whole seconds; exactly 300 s off is accepted), then AEAD_AES_256_GCM with the APIv3 key.
+ *
+ * Never throws, whatever it is given: a refusal carries the HTTP status to answer, a `code`
+ * and a `message`. A missing signature header is a verification failure: 401.
+ *
+ * @example
+ * const result = verifyNotification({ headers: req.headers, body: rawBody }, { platformKeys, apiV3Key })
+ * if (!result.ok) return res.status(result.status).json({ code: 'FAIL', message: result.message })
+ */
+export function verifyNotification(
+  request: NotificationRequest,
+  options: VerifyNotificationOptions,
+): VerifyNotificationResult {
+  try {
+    return open(request, options);
+  } catch (error) {
+    return refuse(
+      400,
+      'invalid_request',
+      `the request or the options could not be read: ${describeError(error)}.`,
+    );
+  }
+}
