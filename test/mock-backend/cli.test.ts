@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { parseCliOptions } from '../../demo-miniprogram/mock-backend/src/cliOptions';
-import { KEY_ENVIRONMENT_VARIABLES } from '../../demo-miniprogram/mock-backend/src/keys';
-import { testKeys } from './helpers/testKeys';
+import { parseCliOptions } from '../../demo-miniprogram/mock-backend/src/config/cli-options';
+import { KEY_ENVIRONMENT_VARIABLES } from '../../demo-miniprogram/mock-backend/src/keys/key-material';
+import { testKeys } from './helpers/test-keys';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');

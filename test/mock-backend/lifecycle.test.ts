@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { resolveConfig } from '../../demo-miniprogram/mock-backend/src/options';
+import { resolveConfig } from '../../demo-miniprogram/mock-backend/src/config/options';
 import { startMockBackend } from '../../demo-miniprogram/mock-backend/src/server';
 import {
   call,
@@ -11,7 +11,7 @@ import {
   startTestBackend,
   waitForState,
 } from './helpers/backend';
-import { testKeys } from './helpers/testKeys';
+import { testKeys } from './helpers/test-keys';
 
 let dataDir: string;
 

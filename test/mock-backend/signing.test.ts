@@ -10,29 +10,29 @@ import * as path from 'node:path';
 import {
   decryptAeadAes256Gcm,
   encryptAeadAes256Gcm,
-} from '../../demo-miniprogram/mock-backend/src/signing/aeadAes256Gcm';
+} from '../../demo-miniprogram/mock-backend/src/signing/aead-aes-256-gcm';
 import {
   notificationSignatureMessage,
   signNotification,
   verifyNotificationSignature,
-} from '../../demo-miniprogram/mock-backend/src/signing/notifySignature';
-import { verifyRsaSha256 } from '../../demo-miniprogram/mock-backend/src/signing/rsaSha256';
+} from '../../demo-miniprogram/mock-backend/src/signing/notification-signature';
+import { verifyRsaSha256 } from '../../demo-miniprogram/mock-backend/src/signing/rsa-sha256';
 import {
   signV2,
   signV2PaySign,
   v2SignString,
   verifyV2PaySign,
-} from '../../demo-miniprogram/mock-backend/src/signing/v2PaySign';
+} from '../../demo-miniprogram/mock-backend/src/signing/v2-pay-sign';
 import {
   signV3PaySign,
   v3PaySignMessage,
   verifyV3PaySign,
-} from '../../demo-miniprogram/mock-backend/src/signing/v3PaySign';
+} from '../../demo-miniprogram/mock-backend/src/signing/v3-pay-sign';
 import {
   serverPaySig,
   userSignature,
   virtualPaySig,
-} from '../../demo-miniprogram/mock-backend/src/signing/virtualPaySign';
+} from '../../demo-miniprogram/mock-backend/src/signing/virtual-pay-sign';
 
 const docKeyPem = readFileSync(
   path.join(__dirname, '..', 'fixtures', 'vectors', 'wechatpay-doc-test-key.pem'),

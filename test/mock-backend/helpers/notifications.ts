@@ -1,9 +1,9 @@
 import { createPrivateKey, randomUUID } from 'node:crypto';
-import type { MockBackendKeys } from '../../../demo-miniprogram/mock-backend/src/keys';
-import { loadKeys } from '../../../demo-miniprogram/mock-backend/src/keys';
-import { encryptedNotificationBody } from '../../../demo-miniprogram/mock-backend/src/platform/payNotification';
-import { signNotification } from '../../../demo-miniprogram/mock-backend/src/signing/notifySignature';
-import { serverPaySig } from '../../../demo-miniprogram/mock-backend/src/signing/virtualPaySign';
+import type { MockBackendKeys } from '../../../demo-miniprogram/mock-backend/src/keys/key-material';
+import { loadKeys } from '../../../demo-miniprogram/mock-backend/src/keys/load-keys';
+import { encryptedNotificationBody } from '../../../demo-miniprogram/mock-backend/src/platform/notifications/pay-notification';
+import { signNotification } from '../../../demo-miniprogram/mock-backend/src/signing/notification-signature';
+import { serverPaySig } from '../../../demo-miniprogram/mock-backend/src/signing/virtual-pay-sign';
 
 /** A Transaction plaintext for a paid order. */
 export function paidTransaction(input: {
