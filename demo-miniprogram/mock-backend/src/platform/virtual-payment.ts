@@ -9,6 +9,8 @@ export interface VirtualOrderQueryResult {
   readonly outTradeNo: string;
   readonly status: PlatformVirtualOrder['status'];
   readonly openid: string;
+  readonly env: 0 | 1;
+  readonly mode: VirtualMode;
   readonly total: number;
   readonly transactionId?: string;
   readonly paidTime?: number;
@@ -79,6 +81,8 @@ export class SimulatedVirtualPayment {
       outTradeNo: order.outTradeNo,
       status: order.status,
       openid: order.openid,
+      env: order.env,
+      mode: order.mode,
       total: order.total,
       ...(order.transactionId ? { transactionId: order.transactionId } : {}),
       ...(order.paidTime ? { paidTime: order.paidTime } : {}),

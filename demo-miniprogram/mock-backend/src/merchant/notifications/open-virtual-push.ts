@@ -70,8 +70,11 @@ function paidReport(body: Record<string, unknown>, isGoods: boolean): OpenedVirt
     ok: true,
     notificationId: `${String(body.Event)}:${payInfo.TransactionId}`,
     report: {
+      source: String(body.Event),
       outTradeNo: body.OutTradeNo,
       openid: body.OpenId as string,
+      env: body.Env as 0 | 1,
+      mode: isGoods ? 'short_series_goods' : 'short_series_coin',
       // Acknowledging a goods push means the merchant delivered the item.
       status: isGoods ? 4 : 2,
       total: priceInfo.ActualPrice,
@@ -95,8 +98,11 @@ function refundReport(body: Record<string, unknown>): OpenedVirtualPush {
     ok: true,
     notificationId: `xpay_refund_notify:${body.WxRefundId}`,
     report: {
+      source: 'xpay_refund_notify',
       outTradeNo: body.MchOrderId,
       openid: body.OpenId as string,
+      env: body.Env as 0 | 1,
+      mode: undefined,
       status: 5,
       total: body.RefundFee,
     },

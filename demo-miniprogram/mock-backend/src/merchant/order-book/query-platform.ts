@@ -13,8 +13,11 @@ export async function queryPlatform(book: OrderBook, order: MerchantOrder): Prom
   if (!result) return;
   await book.applyVirtualReport(
     {
+      source: 'query_order',
       outTradeNo: result.outTradeNo,
       openid: result.openid,
+      env: result.env,
+      mode: result.mode,
       status: result.status,
       total: result.total,
       ...(result.transactionId ? { transactionId: result.transactionId } : {}),
