@@ -2,7 +2,7 @@ import type { OrderState } from './types';
 
 /** The platform states (lower case) of each order state but its own name; anything else is pending. */
 const PLATFORM_STATES: { readonly [state: string]: string } = {
-  paid: 'success 2 3 4',
+  paid: 'success 2 3 4 7',
   refunded: 'refund 5',
   closed: 'revoked 6',
   failed: 'payerror',
@@ -12,7 +12,8 @@ const PLATFORM_STATES: { readonly [state: string]: string } = {
  * Maps a platform's order state to an {@link OrderState}, for your backend or a
  * `httpBackend` mapping: WeChat Pay's `trade_state` (SUCCESS paid; REFUND refunded; NOTPAY,
  * USERPAYING, ACCEPT pending; CLOSED, REVOKED closed; PAYERROR failed) and virtual payment's
- * order status (0, 1 pending; 2 paid, 3 delivering, 4 delivered: paid; 5 refunded; 6 closed).
+ * order status (0, 1 pending; 2 paid, 3 delivering, 4 delivered, 7 refund failed: paid; 5
+ * refunded; 6 closed).
  * Anything unknown is `pending`, never `paid`.
  *
  * @example toOrderState(transaction.trade_state) // 'SUCCESS' -> 'paid'

@@ -1,28 +1,25 @@
-/** The merchant order states the library's httpBackend understands. */
-export type OrderState = 'pending' | 'paid' | 'closed' | 'failed' | 'refunded';
+import { toOrderState } from '../../../../src/checkout/order-state';
+import type { OrderState } from '../../../../src/checkout/types';
+
+export type { OrderState } from '../../../../src/checkout/types';
+
+/** Every WeChat Pay v3 trade_state the simulated platform produces. */
+export const TRADE_STATES = [
+  'SUCCESS',
+  'REFUND',
+  'NOTPAY',
+  'CLOSED',
+  'REVOKED',
+  'USERPAYING',
+  'PAYERROR',
+] as const;
 
 /** WeChat Pay v3 trade_state. */
-export type TradeState =
-  | 'SUCCESS'
-  | 'REFUND'
-  | 'NOTPAY'
-  | 'CLOSED'
-  | 'REVOKED'
-  | 'USERPAYING'
-  | 'PAYERROR';
+export type TradeState = (typeof TRADE_STATES)[number];
 
-const ORDER_STATE_OF_TRADE_STATE: Readonly<Record<TradeState, OrderState>> = {
-  SUCCESS: 'paid',
-  REFUND: 'refunded',
-  NOTPAY: 'pending',
-  USERPAYING: 'pending',
-  CLOSED: 'closed',
-  REVOKED: 'closed',
-  PAYERROR: 'failed',
-};
-
+/** The state of a payment order: the library's own mapping, so that both always agree. */
 export function orderStateOfTradeState(tradeState: TradeState): OrderState {
-  return ORDER_STATE_OF_TRADE_STATE[tradeState];
+  return toOrderState(tradeState);
 }
 
 /**
@@ -43,18 +40,10 @@ export const VIRTUAL_STATUS_NAMES: Readonly<Record<VirtualOrderStatus, string>> 
   7: 'REFUND_FAILED',
 };
 
-const ORDER_STATE_OF_VIRTUAL_STATUS: Readonly<Record<VirtualOrderStatus, OrderState>> = {
-  0: 'pending',
-  1: 'pending',
-  2: 'paid',
-  3: 'paid',
-  4: 'paid',
-  5: 'refunded',
-  6: 'closed',
-  // A failed refund leaves the money with the merchant: still paid.
-  7: 'paid',
-};
-
+/**
+ * The state of a virtual order: the library's own mapping (7, refund failed, is paid: the
+ * payment stands).
+ */
 export function orderStateOfVirtualStatus(status: VirtualOrderStatus): OrderState {
-  return ORDER_STATE_OF_VIRTUAL_STATUS[status];
+  return toOrderState(status);
 }

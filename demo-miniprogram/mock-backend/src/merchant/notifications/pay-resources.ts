@@ -1,16 +1,6 @@
 import { isNonEmptyString, isNonNegativeInteger, isRecord } from '../../domain/json-guards';
-import type { TradeState } from '../../domain/order-state';
+import { TRADE_STATES } from '../../domain/order-state';
 import type { RefundResource, Transaction } from '../../platform/transaction';
-
-const TRADE_STATES: readonly string[] = [
-  'SUCCESS',
-  'REFUND',
-  'NOTPAY',
-  'CLOSED',
-  'REVOKED',
-  'USERPAYING',
-  'PAYERROR',
-] satisfies TradeState[];
 
 /** Whether a decrypted TRANSACTION.SUCCESS resource has what the merchant checks. */
 export function isTransaction(value: unknown): value is Transaction {
@@ -20,7 +10,7 @@ export function isTransaction(value: unknown): value is Transaction {
     isNonEmptyString(value.mchid) &&
     isNonEmptyString(value.out_trade_no) &&
     typeof value.trade_state === 'string' &&
-    TRADE_STATES.includes(value.trade_state) &&
+    (TRADE_STATES as readonly string[]).includes(value.trade_state) &&
     isNonNegativeInteger(value.amount.total) &&
     typeof value.amount.currency === 'string' &&
     typeof value.payer.openid === 'string' &&
