@@ -1,7 +1,9 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import fastify from 'fastify';
 import type { BackendConfig } from './config/options';
+import { clientErrorHandler } from './http/client-errors';
 import errorHandling from './http/error-handling';
+import { frameworkErrors } from './http/framework-errors';
 import configPlugin from './plugins/config';
 import keysPlugin from './plugins/keys';
 import merchantFaultsPlugin from './plugins/merchant-faults';
@@ -39,6 +41,9 @@ export function createApp(config: BackendConfig) {
     bodyLimit: BODY_LIMIT_BYTES,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     exposeHeadRoutes: false,
+    // Refusals made before a route runs answer { error: { code, message } } too.
+    frameworkErrors: frameworkErrors(MAX_PARAM_LENGTH),
+    clientErrorHandler,
     // Generating RSA keys on a busy machine can take seconds.
     pluginTimeout: 60_000,
     // Wrong types are refused, not coerced; nothing is silently removed or defaulted.
