@@ -27,8 +27,13 @@ describe('durable state in the data directory', () => {
   it('generates keys on first start and keeps keys, sessions and orders across a restart on the same port', async () => {
     // The RSA pairs come from the test cache (RSA generation is slow); every other key is
     // generated into the data directory, by the same code path that generates RSA pairs.
-    const { merchantPrivateKeyPem, platformPrivateKeyPem } = await testKeys();
-    const rsaKeys = { merchantPrivateKeyPem, platformPrivateKeyPem };
+    const { merchantPrivateKeyPem, platformPrivateKeyPem, wechatpayPublicKeyPrivateKeyPem } =
+      await testKeys();
+    const rsaKeys = {
+      merchantPrivateKeyPem,
+      platformPrivateKeyPem,
+      wechatpayPublicKeyPrivateKeyPem,
+    };
     const first = await startMockBackend({
       dataDir,
       keys: rsaKeys,
@@ -156,6 +161,7 @@ describe('startMockBackend options', () => {
       activeQueryAfterMs: 3000,
       activeQueryIntervalMs: 1000,
       defaultNotifyDelayMs: 200,
+      notifySigning: 'certificate',
       logger: false,
       virtualPaymentEnv: 0,
     });
@@ -171,6 +177,7 @@ describe('startMockBackend options', () => {
     [{ activeQueryAfterMs: -2 }, 'options.activeQueryAfterMs'],
     [{ notifyRetryFactor: 0 }, 'options.notifyRetryFactor'],
     [{ virtualPaymentEnv: 2 as 0 }, 'options.virtualPaymentEnv'],
+    [{ notifySigning: 'sm2' as 'migration' }, 'options.notifySigning must be one of'],
   ])('refuses %j naming the option', async (options, name) => {
     await expect(startMockBackend({ memory: true, ...options })).rejects.toThrow(name);
   });

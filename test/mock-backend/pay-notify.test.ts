@@ -82,7 +82,9 @@ describe('POST /pay/notify (WeChat Pay v3 notification)', () => {
     const forged = forgePayNotification(backend.keys, transaction, { signingKeyPem: stranger });
     expect((await postNotify(forged)).status).toBe(401);
     const unknownSerial = forgePayNotification(backend.keys, transaction, { serial: 'ABC' });
-    expect((await postNotify(unknownSerial)).body.message).toBe('unknown Wechatpay-Serial');
+    expect((await postNotify(unknownSerial)).body.message).toBe(
+      'unknown Wechatpay-Serial ABC: neither the platform certificate nor the WeChat Pay public key',
+    );
     expect((await orderStatus(backend, order.orderId)).state).toBe('pending');
   });
 

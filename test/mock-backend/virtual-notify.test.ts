@@ -97,7 +97,7 @@ describe('POST /pay/virtual-notify (virtual payment push)', () => {
     const stale = forgeVirtualPush(backend.keys, { ...push, CreateTime: push.CreateTime - 600 });
     expect((await call(backend, 'POST', stale.path, stale.body)).body).toEqual({
       ErrCode: -1,
-      ErrMsg: 'CreateTime is 5 minutes or more away from now',
+      ErrMsg: 'CreateTime is more than 5 minutes away from now',
     });
     const cheap = forgeVirtualPush(backend.keys, {
       ...push,

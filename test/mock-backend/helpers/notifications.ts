@@ -39,19 +39,34 @@ export function paidTransaction(input: {
 export function forgePayNotification(
   keys: MockBackendKeys,
   plaintext: object,
-  options: { timestampSeconds?: number; serial?: string; signingKeyPem?: string } = {},
+  options: ForgeOptions = {},
 ): { body: string; headers: Record<string, string> } {
   const loaded = loadKeys(keys);
   const body = JSON.stringify(
     encryptedNotificationBody(keys.apiV3Key, 'TRANSACTION.SUCCESS', plaintext, Date.now()),
   );
-  return { body, headers: signHeaders(keys, body, options, loaded.platformSerial) };
+  const signed: ForgeOptions = options.withPublicKey
+    ? {
+        serial: loaded.wechatpayPublicKeyId,
+        signingKeyPem: keys.wechatpayPublicKeyPrivateKeyPem,
+        ...options,
+      }
+    : options;
+  return { body, headers: signHeaders(keys, body, signed, loaded.platformSerial) };
+}
+
+export interface ForgeOptions {
+  readonly timestampSeconds?: number;
+  readonly serial?: string;
+  readonly signingKeyPem?: string;
+  /** Sign with the WeChat Pay public key's private half, serial `PUB_KEY_ID_…`. */
+  readonly withPublicKey?: boolean;
 }
 
 export function signHeaders(
   keys: MockBackendKeys,
   body: string,
-  options: { timestampSeconds?: number; serial?: string; signingKeyPem?: string },
+  options: ForgeOptions,
   platformSerial: string,
 ): Record<string, string> {
   return {

@@ -6,7 +6,7 @@ import { loadKeys } from '../../../demo-miniprogram/mock-backend/src/keys/load-k
 import { generateKeys } from '../../../demo-miniprogram/mock-backend/src/keys/resolve-keys';
 import { writeFileAtomic } from '../../../demo-miniprogram/mock-backend/src/storage/atomic-file';
 
-const CACHE_FILE = path.join(os.tmpdir(), 'miniprogram-pay-mock-backend-test-keys-v1.json');
+const CACHE_FILE = path.join(os.tmpdir(), 'miniprogram-pay-mock-backend-test-keys-v2.json');
 
 let cached: Promise<MockBackendKeys> | undefined;
 

@@ -13,6 +13,14 @@ export const WECHAT_NOTIFY_RETRY_SCHEDULE_MS: readonly number[] = [
   10_800_000, 10_800_000, 10_800_000, 21_600_000, 21_600_000,
 ];
 
+/**
+ * How the simulated platform signs notifications: with the platform certificate's key
+ * (`Wechatpay-Serial` is its serial), with the WeChat Pay public key (`PUB_KEY_ID_…`), or,
+ * as during WeChat's migration, each request one way or the other at random.
+ */
+export const NOTIFY_SIGNING_MODES = ['certificate', 'public-key', 'migration'] as const;
+export type NotifySigning = (typeof NOTIFY_SIGNING_MODES)[number];
+
 /** Longest `waitMs` a status request may hold the answer. */
 export const MAX_STATUS_WAIT_MS = 25_000;
 
@@ -61,6 +69,13 @@ export interface MockBackendOptions {
    * @default 200
    */
   readonly defaultNotifyDelayMs?: number;
+  /**
+   * How notifications are signed: `certificate` (the platform certificate's serial),
+   * `public-key` (the WeChat Pay public key, `Wechatpay-Serial: PUB_KEY_ID_…`) or `migration`
+   * (each request one way or the other at random). The merchant verifies all three.
+   * @default 'certificate'
+   */
+  readonly notifySigning?: NotifySigning;
   /** Log every request (fastify's logger). @default false */
   readonly logger?: boolean;
   /**
@@ -91,6 +106,7 @@ export interface BackendConfig {
   readonly activeQueryIntervalMs: number;
   readonly notifyRetryDelaysMs: readonly number[];
   readonly defaultNotifyDelayMs: number;
+  readonly notifySigning: NotifySigning;
   readonly logger: boolean;
   readonly keys: MockBackendKeyInput;
   readonly appId: string;
@@ -120,6 +136,12 @@ export function resolveConfig(options: MockBackendOptions): BackendConfig {
   if (virtualPaymentEnv !== 0 && virtualPaymentEnv !== 1) {
     throw new TypeError('[mock-backend] options.virtualPaymentEnv must be 0 or 1');
   }
+  const notifySigning = options.notifySigning ?? 'certificate';
+  if (!NOTIFY_SIGNING_MODES.includes(notifySigning)) {
+    throw new TypeError(
+      `[mock-backend] options.notifySigning must be one of ${NOTIFY_SIGNING_MODES.join(', ')}, got ${String(notifySigning)}`,
+    );
+  }
   const memory = options.memory ?? false;
   return {
     port,
@@ -132,6 +154,7 @@ export function resolveConfig(options: MockBackendOptions): BackendConfig {
       Math.round(ms / notifyRetryFactor),
     ),
     defaultNotifyDelayMs,
+    notifySigning,
     logger: options.logger ?? false,
     keys: options.keys ?? {},
     appId: options.appId ?? 'wx8888888888888888',

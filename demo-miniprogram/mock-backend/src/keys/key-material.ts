@@ -2,8 +2,13 @@
 export interface MockBackendKeys {
   /** PKCS#8 PEM; signs paySign (API v3). Its public key is served at /sim/merchant-key. */
   readonly merchantPrivateKeyPem: string;
-  /** PKCS#8 PEM; the simulated platform signs notifications with it. */
+  /** PKCS#8 PEM; the platform certificate's key: signs notifications in `certificate` mode. */
   readonly platformPrivateKeyPem: string;
+  /**
+   * PKCS#8 PEM; the private half of the WeChat Pay public key (`PUB_KEY_ID_…`): signs
+   * notifications in `public-key` mode.
+   */
+  readonly wechatpayPublicKeyPrivateKeyPem: string;
   /** 32 characters; encrypts notification resources (AEAD_AES_256_GCM). */
   readonly apiV3Key: string;
   /** API v2 key for MD5 / HMAC-SHA256 paySign. */
@@ -20,6 +25,7 @@ export type MockBackendKeyInput = Partial<MockBackendKeys>;
 export const KEY_ENVIRONMENT_VARIABLES: Readonly<Record<keyof MockBackendKeys, string>> = {
   merchantPrivateKeyPem: 'MOCK_BACKEND_MERCHANT_PRIVATE_KEY',
   platformPrivateKeyPem: 'MOCK_BACKEND_PLATFORM_PRIVATE_KEY',
+  wechatpayPublicKeyPrivateKeyPem: 'MOCK_BACKEND_WECHATPAY_PUBLIC_KEY_PRIVATE_KEY',
   apiV3Key: 'MOCK_BACKEND_APIV3_KEY',
   v2ApiKey: 'MOCK_BACKEND_V2_API_KEY',
   virtualAppKeyProduction: 'MOCK_BACKEND_APPKEY_PRODUCTION',
@@ -32,6 +38,7 @@ export const KEY_NAMES = Object.keys(KEY_ENVIRONMENT_VARIABLES) as (keyof MockBa
 export const RSA_KEY_NAMES: readonly (keyof MockBackendKeys)[] = [
   'merchantPrivateKeyPem',
   'platformPrivateKeyPem',
+  'wechatpayPublicKeyPrivateKeyPem',
 ];
 
 export function keyInputFromEnvironment(env: NodeJS.ProcessEnv): MockBackendKeyInput {

@@ -11,6 +11,10 @@ export interface LoadedKeys {
   readonly platformPrivateKey: KeyObject;
   readonly platformPublicKey: KeyObject;
   readonly platformSerial: string;
+  readonly wechatpayPublicKeyPrivateKey: KeyObject;
+  readonly wechatpayPublicKey: KeyObject;
+  /** `PUB_KEY_ID_` and 28 digits, as `Wechatpay-Serial` names the WeChat Pay public key. */
+  readonly wechatpayPublicKeyId: string;
   appKeyForEnv(env: 0 | 1): string;
 }
 
@@ -26,6 +30,11 @@ export function loadKeys(material: MockBackendKeys): LoadedKeys {
   }
   const merchantPrivateKey = parsePrivateKey(material.merchantPrivateKeyPem, 'merchant');
   const platformPrivateKey = parsePrivateKey(material.platformPrivateKeyPem, 'platform');
+  const wechatpayPublicKeyPrivateKey = parsePrivateKey(
+    material.wechatpayPublicKeyPrivateKeyPem,
+    'WeChat Pay public key',
+  );
+  const wechatpayPublicKey = createPublicKey(wechatpayPublicKeyPrivateKey);
   const merchantPublicKey = createPublicKey(merchantPrivateKey);
   const platformPublicKey = createPublicKey(platformPrivateKey);
   return {
@@ -37,6 +46,9 @@ export function loadKeys(material: MockBackendKeys): LoadedKeys {
     platformPrivateKey,
     platformPublicKey,
     platformSerial: serialOf(platformPublicKey),
+    wechatpayPublicKeyPrivateKey,
+    wechatpayPublicKey,
+    wechatpayPublicKeyId: publicKeyIdOf(wechatpayPublicKey),
     appKeyForEnv: (env) =>
       env === 0 ? material.virtualAppKeyProduction : material.virtualAppKeySandbox,
   };
@@ -45,6 +57,12 @@ export function loadKeys(material: MockBackendKeys): LoadedKeys {
 /** A stand-in for a certificate serial number: 40 uppercase hex characters. */
 function serialOf(publicKey: KeyObject): string {
   return spkiDigest(publicKey).toString('hex').toUpperCase();
+}
+
+/** A stand-in for a WeChat Pay public key id: `PUB_KEY_ID_` and 28 digits. */
+function publicKeyIdOf(publicKey: KeyObject): string {
+  const digits = BigInt(`0x${spkiDigest(publicKey).toString('hex')}`) % 10n ** 26n;
+  return `PUB_KEY_ID_01${digits.toString().padStart(26, '0')}`;
 }
 
 function spkiDigest(publicKey: KeyObject): Buffer {

@@ -1,6 +1,7 @@
 import type { BackendConfig } from '../config/options';
 import type { LoadedKeys } from '../keys/load-keys';
 import type { BackendState } from '../storage/state';
+import type { NotificationSigner } from './notifications/notification-signer';
 import type { Notifier } from './notifications/notifier';
 
 /** What the simulated platform works with. */
@@ -10,6 +11,8 @@ export interface PlatformContext {
   readonly keys: LoadedKeys;
   readonly config: BackendConfig;
   readonly notifier: Notifier;
+  /** The key each v3 notification request is signed with. */
+  readonly notificationSigner: NotificationSigner;
   /** The merchant server notifications go to, e.g. `http://127.0.0.1:3000`. */
   readonly merchantBaseUrl: () => string;
 }

@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import { localUrlOf } from '../http/local-url';
+import { createNotificationSigner } from '../platform/notifications/notification-signer';
 import { createSimulatedPlatform, type SimulatedPlatform } from '../platform/simulated-platform';
 
 declare module 'fastify' {
@@ -19,6 +20,7 @@ export default fp(
       keys,
       config,
       notifier,
+      notificationSigner: createNotificationSigner(keys, config.notifySigning),
       merchantBaseUrl: () => localUrlOf(fastify.server, config.host),
     });
     fastify.decorate('platform', platform);

@@ -1,8 +1,12 @@
 import type { KeyObject } from 'node:crypto';
 import { signRsaSha256, verifyRsaSha256 } from './rsa-sha256';
 
+/** The signature scheme every WeChat Pay v3 notification names. */
+export const WECHATPAY_SIGNATURE_TYPE = 'WECHATPAY2-SHA256-RSA2048';
+
 /** The headers a WeChat Pay v3 notification carries. */
 export interface NotificationSignatureHeaders {
+  readonly 'Wechatpay-Signature-Type': typeof WECHATPAY_SIGNATURE_TYPE;
   readonly 'Wechatpay-Timestamp': string;
   readonly 'Wechatpay-Nonce': string;
   readonly 'Wechatpay-Signature': string;
@@ -22,13 +26,17 @@ export function notificationSignatureMessage(
   ]);
 }
 
-/** Signs a notification body with the platform's private key. */
+/**
+ * Signs a notification body with a platform private key: the certificate's (serial: the
+ * certificate serial) or the WeChat Pay public key's (serial: `PUB_KEY_ID_…`).
+ */
 export function signNotification(
   input: { timestamp: string; nonce: string; body: string | Buffer; serial: string },
   platformPrivateKey: KeyObject,
 ): NotificationSignatureHeaders {
   const message = notificationSignatureMessage(input.timestamp, input.nonce, input.body);
   return {
+    'Wechatpay-Signature-Type': WECHATPAY_SIGNATURE_TYPE,
     'Wechatpay-Timestamp': input.timestamp,
     'Wechatpay-Nonce': input.nonce,
     'Wechatpay-Signature': signRsaSha256(message, platformPrivateKey),

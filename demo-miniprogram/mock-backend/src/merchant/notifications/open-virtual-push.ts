@@ -38,7 +38,7 @@ export function openVirtualPush(
   const expected = serverPaySig(keys.appKeyForEnv(body.Env), VIRTUAL_NOTIFY_PATH, text);
   if (!verifyHexSignature(paySig, expected)) return refuse(401, 'pay_sig does not verify');
   if (!isNonNegativeInteger(body.CreateTime) || !isWithinClockWindow(body.CreateTime, nowMs)) {
-    return refuse(401, 'CreateTime is 5 minutes or more away from now');
+    return refuse(401, 'CreateTime is more than 5 minutes away from now');
   }
   if (!isNonEmptyString(body.OpenId)) return refuse(400, 'OpenId is missing');
   switch (body.Event) {

@@ -2,7 +2,10 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { isNonEmptyString, isRecord, parseJson } from '../../domain/json-guards';
 import type { LoadedKeys } from '../../keys/load-keys';
 import { decryptAeadAes256Gcm } from '../../signing/aead-aes-256-gcm';
-import { verifyNotificationSignature } from '../../signing/notification-signature';
+import {
+  verifyNotificationSignature,
+  WECHATPAY_SIGNATURE_TYPE,
+} from '../../signing/notification-signature';
 import { isWithinClockWindow } from './clock-window';
 import { type Refusal, refuse } from './refusal';
 
@@ -25,21 +28,40 @@ export type PayNotificationVerifier = (
 ) => VerifiedPayNotification | Refusal;
 
 /**
- * Serial known, timestamp within 5 minutes, SHA256withRSA over `timestamp\nnonce\nbody\n` with
- * that platform key, then AEAD_AES_256_GCM with the APIv3 key.
+ * `Wechatpay-Serial` names a key the merchant holds (the platform certificate's serial or the
+ * WeChat Pay public key id: during the migration both arrive), `Wechatpay-Signature-Type` (when
+ * sent) is WECHATPAY2-SHA256-RSA2048, the timestamp at most 5 minutes from now, SHA256withRSA
+ * over `timestamp\nnonce\nbody\n` verifies with that key; then AEAD_AES_256_GCM with the APIv3
+ * key.
  */
 export function createPayNotificationVerifier(
   keys: LoadedKeys,
   now: () => number,
 ): PayNotificationVerifier {
+  const publicKeys = new Map([
+    [keys.platformSerial, keys.platformPublicKey],
+    [keys.wechatpayPublicKeyId, keys.wechatpayPublicKey],
+  ]);
   return (headers, rawBody) => {
     const timestampText = header(headers, 'wechatpay-timestamp');
-    if (header(headers, 'wechatpay-serial') !== keys.platformSerial) {
-      return refuse(401, 'unknown Wechatpay-Serial');
+    const serial = header(headers, 'wechatpay-serial');
+    const publicKey = publicKeys.get(serial);
+    if (!publicKey) {
+      return refuse(
+        401,
+        `unknown Wechatpay-Serial ${serial}: neither the platform certificate nor the WeChat Pay public key`,
+      );
+    }
+    const signatureType = headers['wechatpay-signature-type'];
+    if (signatureType !== undefined && signatureType !== WECHATPAY_SIGNATURE_TYPE) {
+      return refuse(
+        401,
+        `Wechatpay-Signature-Type ${String(signatureType)} is not ${WECHATPAY_SIGNATURE_TYPE}`,
+      );
     }
     const timestamp = /^[0-9]{1,12}$/.test(timestampText) ? Number(timestampText) : Number.NaN;
     if (!isWithinClockWindow(timestamp, now())) {
-      return refuse(401, 'Wechatpay-Timestamp is 5 minutes or more away from now');
+      return refuse(401, 'Wechatpay-Timestamp is more than 5 minutes away from now');
     }
     const signatureValid = verifyNotificationSignature(
       {
@@ -48,7 +70,7 @@ export function createPayNotificationVerifier(
         body: rawBody,
         signature: header(headers, 'wechatpay-signature'),
       },
-      keys.platformPublicKey,
+      publicKey,
     );
     if (!signatureValid) return refuse(401, 'Wechatpay-Signature does not verify');
     return decrypt(rawBody, keys.material.apiV3Key);

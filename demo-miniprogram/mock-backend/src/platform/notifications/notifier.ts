@@ -15,6 +15,8 @@ export interface DeliveryAttempt {
   /** HTTP status, or undefined when the request itself failed. */
   readonly status: number | undefined;
   readonly error?: string;
+  /** The `Wechatpay-Serial` the request was signed for (v3 notifications). */
+  readonly serial?: string;
 }
 
 /** What /sim/deliveries reports. */
@@ -122,8 +124,11 @@ export class Notifier {
     this.inFlight.add(controller);
     const timeout = setTimeout(() => controller.abort(), this.options.requestTimeoutMs ?? 5000);
     const at = Date.now();
+    let signedFor: { serial: string } | undefined;
     try {
       const { url, headers, body } = delivery.request();
+      const serial = headers['Wechatpay-Serial'];
+      if (serial !== undefined) signedFor = { serial };
       const response = await fetch(url, {
         method: 'POST',
         headers,
@@ -131,10 +136,15 @@ export class Notifier {
         signal: controller.signal,
       });
       const answer = await response.text();
-      record.attempts.push({ at, status: response.status });
+      record.attempts.push({ at, status: response.status, ...signedFor });
       return delivery.isAcknowledged(response.status, answer);
     } catch (error) {
-      record.attempts.push({ at, status: undefined, error: (error as Error).message });
+      record.attempts.push({
+        at,
+        status: undefined,
+        error: (error as Error).message,
+        ...signedFor,
+      });
       return false;
     } finally {
       clearTimeout(timeout);

@@ -63,21 +63,17 @@ export function encryptedNotificationBody(
   };
 }
 
-/** Headers of a signed notification; each attempt is signed afresh. */
+/** Headers of a signed notification; each attempt is signed afresh, with the signer's pick. */
 export function signedNotificationHeaders(
   context: PlatformContext,
   body: string,
 ): Record<string, string> {
+  const { serial, privateKey } = context.notificationSigner();
   return {
     'content-type': 'application/json',
     ...signNotification(
-      {
-        timestamp: String(unixSeconds(context.config.now())),
-        nonce: newNonceStr(),
-        body,
-        serial: context.keys.platformSerial,
-      },
-      context.keys.platformPrivateKey,
+      { timestamp: String(unixSeconds(context.config.now())), nonce: newNonceStr(), body, serial },
+      privateKey,
     ),
   };
 }

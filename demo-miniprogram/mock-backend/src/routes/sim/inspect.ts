@@ -19,6 +19,8 @@ const inspectRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     defaultOpenid: config.defaultOpenid,
     merchantSerial: keys.merchantSerial,
     platformSerial: keys.platformSerial,
+    wechatpayPublicKeyId: keys.wechatpayPublicKeyId,
+    notifySigning: config.notifySigning,
     activeQueryAfterMs: config.activeQueryAfterMs,
     defaultNotifyDelayMs: config.defaultNotifyDelayMs,
     notifyRetryDelaysMs: config.notifyRetryDelaysMs,
