@@ -44,6 +44,10 @@ describe('notifications sent by the simulated platform', () => {
     const [first, second, third] = body.deliveries[0].attempts;
     expect(second.at - first.at).toBeGreaterThanOrEqual(14);
     expect(third.at - second.at).toBeGreaterThanOrEqual(14);
+    // Each failed attempt says when the next is due (15 ms, then 15 ms: factor 1000).
+    expect(first.retryAt - first.at).toBeGreaterThanOrEqual(15);
+    expect(second.retryAt).toBeLessThanOrEqual(third.at + 1);
+    expect(third.retryAt).toBeUndefined();
   });
 
   it('sends the notification after notifyDelayMs, not before', async () => {

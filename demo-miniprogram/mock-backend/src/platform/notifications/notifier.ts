@@ -17,6 +17,8 @@ export interface DeliveryAttempt {
   readonly error?: string;
   /** The `Wechatpay-Serial` the request was signed for (v3 notifications). */
   readonly serial?: string;
+  /** When the next attempt is due (ms since the epoch), if this one failed and one is left. */
+  retryAt?: number;
 }
 
 /** What /sim/deliveries reports. */
@@ -116,6 +118,8 @@ export class Notifier {
       record.state = 'gave-up';
       return;
     }
+    const failed = record.attempts[record.attempts.length - 1];
+    if (failed) failed.retryAt = Date.now() + retryDelay;
     this.arm(delivery, record, retryDelay, attempt + 1);
   }
 
