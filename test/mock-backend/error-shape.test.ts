@@ -83,6 +83,23 @@ describe("node's HTTP parser (clientErrorHandler)", () => {
     expect(answer.contentType).toBe('application/json; charset=utf-8');
   });
 
+  it.each([
+    [
+      'a body shorter than its Content-Length',
+      'POST /api/orders HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 50\r\n\r\n{}',
+      'the request is not valid HTTP/1.1: the connection ended before the whole request (Content-Length) arrived (HPE_INVALID_EOF_STATE)',
+    ],
+    [
+      'Content-Length and chunked together',
+      'POST /api/orders HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n',
+      'the request is not valid HTTP/1.1: send Content-Length or Transfer-Encoding: chunked, not both (HPE_INVALID_TRANSFER_ENCODING)',
+    ],
+  ])('%s: 400 BAD_HTTP_REQUEST saying what', async (_name, bytes, message) => {
+    const answer = await rawRequest(bytes);
+    expectErrorShape(answer, 400, 'BAD_HTTP_REQUEST');
+    expect(answer.body.error.message).toBe(message);
+  });
+
   it('headers over 16 KB (a URL that long too): 431 HEADERS_TOO_LARGE', async () => {
     const answer = await rawRequest(`GET /api/orders/${'x'.repeat(20_000)} HTTP/1.1\r\n\r\n`);
     expectErrorShape(answer, 431, 'HEADERS_TOO_LARGE');

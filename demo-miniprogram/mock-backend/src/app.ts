@@ -79,5 +79,3 @@ export function createApp(config: BackendConfig) {
   app.register(merchantFaultsRoutes);
   return app;
 }
-
-export type MockBackendApp = ReturnType<typeof createApp>;

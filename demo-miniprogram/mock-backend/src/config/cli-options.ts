@@ -13,7 +13,7 @@ export const USAGE = `Usage: npm run backend -- [options]     (PORT=3000 by defa
   --data-dir <dir>              state and keys directory (default ${DEFAULT_DATA_DIR})
   --active-query-after-ms=<n>   query the platform when a notify is n ms late (0 always, -1 never; default 3000)
   --notify-retry-factor <n>     divide WeChat's notify retry schedule by n (default 100)
-  --notify-signing <mode>       certificate (default), public-key or migration (each notification at random)
+  --notify-signing <mode>       certificate (default), public-key or migration (each request at random)
   --log                         log every request
   -h, --help                    show this help
 

@@ -8,7 +8,16 @@ interface ClientErrorAnswer {
   readonly message: string;
 }
 
-/** What a request node's HTTP parser refused is answered (before fastify sees a request). */
+/** What the common parser refusals mean, in words. */
+const PARSER_ERRORS: Readonly<Record<string, string>> = {
+  HPE_INVALID_EOF_STATE: 'the connection ended before the whole request (Content-Length) arrived',
+  HPE_INVALID_TRANSFER_ENCODING: 'send Content-Length or Transfer-Encoding: chunked, not both',
+  HPE_UNEXPECTED_CONTENT_LENGTH: 'send Content-Length or Transfer-Encoding: chunked, not both',
+  HPE_INVALID_METHOD: 'the method is not an HTTP method',
+  HPE_INVALID_CONTENT_LENGTH: 'Content-Length is not a number',
+};
+
+/** How a request node's HTTP parser refused is answered (before fastify sees a request). */
 export function describeClientError(error: NodeJS.ErrnoException): ClientErrorAnswer {
   switch (error.code) {
     case 'ERR_HTTP_REQUEST_TIMEOUT':
@@ -27,7 +36,9 @@ export function describeClientError(error: NodeJS.ErrnoException): ClientErrorAn
       return {
         status: 400,
         code: 'BAD_HTTP_REQUEST',
-        message: `the request is not valid HTTP/1.1 (${error.code ?? error.message})`,
+        message: `the request is not valid HTTP/1.1: ${
+          PARSER_ERRORS[error.code ?? ''] ?? 'it cannot be parsed'
+        } (${error.code ?? error.message})`,
       };
   }
 }
