@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { parseCliOptions } from '../../demo-miniprogram/mock-backend/src/cliOptions';
-import { KEY_ENVIRONMENT_VARIABLES } from '../../demo-miniprogram/mock-backend/src/keys';
-import { testKeys } from './helpers/testKeys';
+import { parseCliOptions } from '../../demo-miniprogram/mock-backend/src/config/cli-options';
+import { KEY_ENVIRONMENT_VARIABLES } from '../../demo-miniprogram/mock-backend/src/keys/key-material';
+import { testKeys } from './helpers/test-keys';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -47,7 +47,7 @@ describe('npm run backend (src/main.ts)', () => {
 });
 
 describe('command line options', () => {
-  it('reads PORT, --memory, --data-dir, --active-query-after-ms, --notify-retry-factor, --log', () => {
+  it('reads PORT, --memory, --data-dir, --active-query-after-ms, --notify-retry-factor, --notify-signing, --log', () => {
     const command = parseCliOptions(
       [
         '--memory',
@@ -56,6 +56,8 @@ describe('command line options', () => {
         '--active-query-after-ms=-1',
         '--notify-retry-factor',
         '10',
+        '--notify-signing',
+        'migration',
         '--log',
       ],
       { PORT: '4000', MOCK_BACKEND_APIV3_KEY: 'k'.repeat(32) },
@@ -68,6 +70,7 @@ describe('command line options', () => {
         dataDir: '/tmp/x',
         activeQueryAfterMs: -1,
         notifyRetryFactor: 10,
+        notifySigning: 'migration',
         logger: true,
         keys: { apiV3Key: 'k'.repeat(32) },
       },
@@ -89,6 +92,9 @@ describe('command line options', () => {
     expect(() => parseCliOptions([], { PORT: 'eighty' })).toThrow('PORT must be an integer');
     expect(() => parseCliOptions(['--notify-retry-factor', '0'], {})).toThrow(
       '--notify-retry-factor',
+    );
+    expect(() => parseCliOptions(['--notify-signing', 'sm2'], {})).toThrow(
+      '--notify-signing must be one of certificate, public-key, migration, got sm2',
     );
     expect(() => parseCliOptions(['--unknown'], {})).toThrow();
   });

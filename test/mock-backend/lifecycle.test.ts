@@ -1,7 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { resolveConfig } from '../../demo-miniprogram/mock-backend/src/options';
 import { startMockBackend } from '../../demo-miniprogram/mock-backend/src/server';
 import {
   call,
@@ -11,7 +10,7 @@ import {
   startTestBackend,
   waitForState,
 } from './helpers/backend';
-import { testKeys } from './helpers/testKeys';
+import { testKeys } from './helpers/test-keys';
 
 let dataDir: string;
 
@@ -27,8 +26,13 @@ describe('durable state in the data directory', () => {
   it('generates keys on first start and keeps keys, sessions and orders across a restart on the same port', async () => {
     // The RSA pairs come from the test cache (RSA generation is slow); every other key is
     // generated into the data directory, by the same code path that generates RSA pairs.
-    const { merchantPrivateKeyPem, platformPrivateKeyPem } = await testKeys();
-    const rsaKeys = { merchantPrivateKeyPem, platformPrivateKeyPem };
+    const { merchantPrivateKeyPem, platformPrivateKeyPem, wechatpayPublicKeyPrivateKeyPem } =
+      await testKeys();
+    const rsaKeys = {
+      merchantPrivateKeyPem,
+      platformPrivateKeyPem,
+      wechatpayPublicKeyPrivateKeyPem,
+    };
     const first = await startMockBackend({
       dataDir,
       keys: rsaKeys,
@@ -140,70 +144,6 @@ describe('durable state in the data directory', () => {
       );
       const state = JSON.parse(await fs.readFile(path.join(dataDir, 'state.json'), 'utf8'));
       expect(state.orders).toHaveLength(20);
-    } finally {
-      await backend.close();
-    }
-  });
-});
-
-describe('startMockBackend options', () => {
-  it('fills defaults', () => {
-    const config = resolveConfig({});
-    expect(config).toMatchObject({
-      port: 0,
-      host: '127.0.0.1',
-      memory: false,
-      activeQueryAfterMs: 3000,
-      activeQueryIntervalMs: 1000,
-      defaultNotifyDelayMs: 200,
-      logger: false,
-      virtualPaymentEnv: 0,
-    });
-    expect(config.dataDir).toMatch(/demo-miniprogram[/\\]mock-backend[/\\]\.data$/);
-    expect(config.notifyRetryDelaysMs).toHaveLength(15);
-    expect(config.notifyRetryDelaysMs.slice(0, 5)).toEqual([150, 150, 300, 1800, 6000]);
-    expect(resolveConfig({ memory: true, dataDir: '/x' }).dataDir).toBeUndefined();
-  });
-
-  it.each([
-    [{ port: -1 }, 'options.port'],
-    [{ port: 1.5 }, 'options.port'],
-    [{ activeQueryAfterMs: -2 }, 'options.activeQueryAfterMs'],
-    [{ notifyRetryFactor: 0 }, 'options.notifyRetryFactor'],
-    [{ virtualPaymentEnv: 2 as 0 }, 'options.virtualPaymentEnv'],
-  ])('refuses %j naming the option', async (options, name) => {
-    await expect(startMockBackend({ memory: true, ...options })).rejects.toThrow(name);
-  });
-
-  it('refuses keys that are not keys', async () => {
-    const keys = await testKeys();
-    await expect(
-      startTestBackend({ keys: { ...keys, merchantPrivateKeyPem: 'not a pem' } }),
-    ).rejects.toThrow('the merchant private key is not an RSA private key PEM');
-    await expect(startTestBackend({ keys: { ...keys, apiV3Key: 'short' } })).rejects.toThrow(
-      'apiV3Key must be 32 bytes',
-    );
-  });
-
-  it('rejects a port in use and leaves nothing running', async () => {
-    const first = await startTestBackend();
-    try {
-      await expect(startTestBackend({ port: first.port })).rejects.toThrow(/EADDRINUSE/);
-    } finally {
-      await first.close();
-    }
-  });
-
-  it('signs signData with the configured env (sandbox)', async () => {
-    const backend = await startTestBackend({ virtualPaymentEnv: 1, offerId: '999' });
-    try {
-      const response = await fetch(`${backend.url}/api/orders`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ productId: 'extra-life' }),
-      });
-      const order = await response.json();
-      expect(JSON.parse(order.params.signData)).toMatchObject({ env: 1, offerId: '999' });
     } finally {
       await backend.close();
     }

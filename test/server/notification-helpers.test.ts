@@ -8,8 +8,8 @@ import {
   signNotification,
   verifyNotification,
 } from 'miniprogram-pay/server';
-import { encryptAeadAes256Gcm } from '../../demo-miniprogram/mock-backend/src/signing/aeadAes256Gcm';
-import { signNotification as mockSignNotification } from '../../demo-miniprogram/mock-backend/src/signing/notifySignature';
+import { encryptAeadAes256Gcm } from '../../demo-miniprogram/mock-backend/src/signing/aead-aes-256-gcm';
+import { signNotification as mockSignNotification } from '../../demo-miniprogram/mock-backend/src/signing/notification-signature';
 import {
   API_V3_KEY,
   CERT_PRIVATE_KEY,

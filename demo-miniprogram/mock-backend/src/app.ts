@@ -1,40 +1,81 @@
-import fastify, { type FastifyInstance } from 'fastify';
-import type { BackendContext } from './context';
-import { installErrorHandling } from './errorHandling';
-import { registerHealthRoute } from './routes/health';
-import { registerLoginRoute } from './routes/login';
-import { registerOrderRoutes } from './routes/orders';
-import { registerPayNotifyRoute } from './routes/payNotify';
-import { registerProductRoutes } from './routes/products';
-import { registerSimCashierRoute } from './routes/simCashier';
-import { registerSimFaultsRoute } from './routes/simFaults';
-import { registerSimInspectRoutes } from './routes/simInspect';
-import { registerSimRefundRoute } from './routes/simRefund';
-import { registerVirtualNotifyRoute } from './routes/virtualNotify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import fastify from 'fastify';
+import type { BackendConfig } from './config/options';
+import { clientErrorHandler } from './http/client-errors';
+import errorHandling from './http/error-handling';
+import { frameworkErrors } from './http/framework-errors';
+import configPlugin from './plugins/config';
+import keysPlugin from './plugins/keys';
+import merchantFaultsPlugin from './plugins/merchant-faults';
+import notifierPlugin from './plugins/notifier';
+import orderBookPlugin from './plugins/order-book';
+import orderStatusPlugin from './plugins/order-status';
+import orderWaitersPlugin from './plugins/order-waiters';
+import payNotificationVerifierPlugin from './plugins/pay-notification-verifier';
+import platformPlugin from './plugins/platform';
+import storePlugin from './plugins/store';
+import loginRoutes from './routes/api/login';
+import orderRoutes from './routes/api/orders';
+import productRoutes from './routes/api/products';
+import healthRoutes from './routes/health';
+import payNotifyRoutes from './routes/pay/notify';
+import virtualNotifyRoutes from './routes/pay/virtual-notify';
+import cashierRoutes from './routes/sim/cashier';
+import inspectRoutes from './routes/sim/inspect';
+import merchantFaultsRoutes from './routes/sim/merchant-faults';
+import refundRoutes from './routes/sim/refund';
 
 /** Largest request body accepted. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
-/** The fastify app with every route; not yet listening. */
-export function createApp(context: BackendContext): FastifyInstance {
+/** Longest path segment (`:orderId`) the router takes. */
+export const MAX_PARAM_LENGTH = 512;
+
+/**
+ * The fastify app: the shared services as plugins (each names what it depends on), then the
+ * routes. Not yet listening; `ready()` loads the store and the keys.
+ */
+export function createApp(config: BackendConfig) {
   const app = fastify({
-    logger: context.config.logger ? { level: 'info' } : false,
+    logger: config.logger ? { level: 'info' } : false,
     bodyLimit: BODY_LIMIT_BYTES,
-    routerOptions: { maxParamLength: 512 },
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     exposeHeadRoutes: false,
+    // Refusals made before a route runs answer { error: { code, message } } too.
+    frameworkErrors: frameworkErrors(MAX_PARAM_LENGTH),
+    clientErrorHandler,
+    // Generating RSA keys on a busy machine can take seconds.
+    pluginTimeout: 60_000,
     // Wrong types are refused, not coerced; nothing is silently removed or defaulted.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, useDefaults: false } },
-  });
-  installErrorHandling(app);
-  registerHealthRoute(app);
-  registerLoginRoute(app, context);
-  registerProductRoutes(app);
-  registerOrderRoutes(app, context);
-  registerPayNotifyRoute(app, context);
-  registerVirtualNotifyRoute(app, context);
-  registerSimCashierRoute(app, context);
-  registerSimInspectRoutes(app, context);
-  registerSimRefundRoute(app, context);
-  registerSimFaultsRoute(app, context);
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.register(errorHandling);
+
+  // Shared services.
+  app.register(configPlugin, { config });
+  app.register(storePlugin);
+  app.register(keysPlugin);
+  app.register(notifierPlugin);
+  app.register(platformPlugin);
+  app.register(orderWaitersPlugin);
+  app.register(orderBookPlugin);
+  app.register(orderStatusPlugin);
+  app.register(merchantFaultsPlugin);
+  app.register(payNotificationVerifierPlugin);
+
+  // The merchant server.
+  app.register(healthRoutes);
+  app.register(loginRoutes);
+  app.register(productRoutes);
+  app.register(orderRoutes);
+  app.register(payNotifyRoutes);
+  app.register(virtualNotifyRoutes);
+
+  // The simulated platform's own controls.
+  app.register(cashierRoutes);
+  app.register(inspectRoutes);
+  app.register(refundRoutes);
+  app.register(merchantFaultsRoutes);
   return app;
 }

@@ -1,4 +1,4 @@
-import { parseCliOptions, USAGE } from './cliOptions';
+import { parseCliOptions, USAGE } from './config/cli-options';
 import { startMockBackend } from './server';
 
 async function main(): Promise<void> {

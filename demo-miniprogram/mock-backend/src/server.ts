@@ -1,18 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
-import type { BackendContext } from './context';
-import { type MockBackendKeys, resolveKeys } from './keys';
-import { MerchantFaults } from './merchant/faults';
-import { OrderBook } from './merchant/orderBook';
-import { OrderStatusService } from './merchant/orderStatus';
-import { OrderWaiters } from './merchant/orderWaiters';
-import { type MockBackendOptions, resolveConfig } from './options';
-import { Notifier } from './platform/notifier';
-import { createSimulatedPlatform } from './platform/simulatedPlatform';
-import { createMemoryStore, openFileStore } from './store';
+import { type MockBackendOptions, resolveConfig } from './config/options';
+import { localUrlOf } from './http/local-url';
+import type { MockBackendKeys } from './keys/key-material';
 
-export type { MockBackendKeys } from './keys';
-export type { MockBackendOptions } from './options';
+export type { MockBackendOptions } from './config/options';
+export type { MockBackendKeys } from './keys/key-material';
 
 /** A running mock backend. */
 export interface MockBackend {
@@ -46,47 +39,7 @@ export interface MockBackend {
  */
 export async function startMockBackend(options: MockBackendOptions = {}): Promise<MockBackend> {
   const config = resolveConfig(options);
-  const store = config.dataDir ? await openFileStore(config.dataDir) : createMemoryStore();
-  const keys = await resolveKeys(config.keys, config.dataDir);
-  const notifier = new Notifier({ retryDelaysMs: config.notifyRetryDelaysMs });
-  let baseUrl = '';
-  const commit = (): Promise<void> => store.commit();
-  const platform = createSimulatedPlatform({
-    state: store.state,
-    commit,
-    keys,
-    config,
-    notifier,
-    merchantBaseUrl: () => baseUrl,
-  });
-  const waiters = new OrderWaiters();
-  const orders = new OrderBook({ state: store.state, commit, keys, config, platform, waiters });
-  const orderStatus = new OrderStatusService(orders, waiters, {
-    afterMs: config.activeQueryAfterMs,
-    intervalMs: config.activeQueryIntervalMs,
-    now: config.now,
-  });
-  const context: BackendContext = {
-    config,
-    keys,
-    store,
-    platform,
-    notifier,
-    orders,
-    orderStatus,
-    waiters,
-    faults: new MerchantFaults(),
-  };
-
-  const app = createApp(context);
-  app.addHook('preClose', async () => {
-    notifier.close();
-    orderStatus.close();
-    waiters.releaseAll();
-  });
-  app.addHook('onClose', async () => {
-    await store.close();
-  });
+  const app = createApp(config);
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
@@ -94,12 +47,11 @@ export async function startMockBackend(options: MockBackendOptions = {}): Promis
     throw error;
   }
 
-  const { port } = app.server.address() as AddressInfo;
-  baseUrl = `http://${urlHost(config.host)}:${port}`;
+  const url = localUrlOf(app.server, config.host);
   let closing: Promise<void> | undefined;
   return {
-    url: baseUrl,
-    port,
+    url,
+    port: (app.server.address() as AddressInfo).port,
     host: config.host,
     dataDir: config.dataDir,
     appId: config.appId,
@@ -107,17 +59,11 @@ export async function startMockBackend(options: MockBackendOptions = {}): Promis
     offerId: config.offerId,
     virtualPaymentEnv: config.virtualPaymentEnv,
     defaultOpenid: config.defaultOpenid,
-    merchantPublicKeyPem: keys.merchantPublicKeyPem,
-    keys: keys.material,
+    merchantPublicKeyPem: app.keys.merchantPublicKeyPem,
+    keys: app.keys.material,
     close: () => {
       closing ??= app.close().then(() => undefined);
       return closing;
     },
   };
-}
-
-/** Where to reach a server bound to `host` from this machine. */
-function urlHost(host: string): string {
-  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
-  return host.includes(':') ? `[${host}]` : host;
 }

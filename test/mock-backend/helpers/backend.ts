@@ -3,7 +3,7 @@ import {
   type MockBackendOptions,
   startMockBackend,
 } from '../../../demo-miniprogram/mock-backend/src/server';
-import { testKeys } from './testKeys';
+import { testKeys } from './test-keys';
 
 /** In memory, cached keys, fast retries (factor 1000: first retry after 15 ms). */
 export async function startTestBackend(options: MockBackendOptions = {}): Promise<MockBackend> {

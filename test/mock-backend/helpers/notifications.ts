@@ -1,9 +1,9 @@
 import { createPrivateKey, randomUUID } from 'node:crypto';
-import type { MockBackendKeys } from '../../../demo-miniprogram/mock-backend/src/keys';
-import { loadKeys } from '../../../demo-miniprogram/mock-backend/src/keys';
-import { encryptedNotificationBody } from '../../../demo-miniprogram/mock-backend/src/platform/payNotification';
-import { signNotification } from '../../../demo-miniprogram/mock-backend/src/signing/notifySignature';
-import { serverPaySig } from '../../../demo-miniprogram/mock-backend/src/signing/virtualPaySign';
+import type { MockBackendKeys } from '../../../demo-miniprogram/mock-backend/src/keys/key-material';
+import { loadKeys } from '../../../demo-miniprogram/mock-backend/src/keys/load-keys';
+import { encryptedNotificationBody } from '../../../demo-miniprogram/mock-backend/src/platform/notifications/pay-notification';
+import { signNotification } from '../../../demo-miniprogram/mock-backend/src/signing/notification-signature';
+import { serverPaySig } from '../../../demo-miniprogram/mock-backend/src/signing/virtual-pay-sign';
 
 /** A Transaction plaintext for a paid order. */
 export function paidTransaction(input: {
@@ -39,19 +39,34 @@ export function paidTransaction(input: {
 export function forgePayNotification(
   keys: MockBackendKeys,
   plaintext: object,
-  options: { timestampSeconds?: number; serial?: string; signingKeyPem?: string } = {},
+  options: ForgeOptions = {},
 ): { body: string; headers: Record<string, string> } {
   const loaded = loadKeys(keys);
   const body = JSON.stringify(
     encryptedNotificationBody(keys.apiV3Key, 'TRANSACTION.SUCCESS', plaintext, Date.now()),
   );
-  return { body, headers: signHeaders(keys, body, options, loaded.platformSerial) };
+  const signed: ForgeOptions = options.withPublicKey
+    ? {
+        serial: loaded.wechatpayPublicKeyId,
+        signingKeyPem: keys.wechatpayPublicKeyPrivateKeyPem,
+        ...options,
+      }
+    : options;
+  return { body, headers: signHeaders(keys, body, signed, loaded.platformSerial) };
+}
+
+export interface ForgeOptions {
+  readonly timestampSeconds?: number;
+  readonly serial?: string;
+  readonly signingKeyPem?: string;
+  /** Sign with the WeChat Pay public key's private half, serial `PUB_KEY_ID_…`. */
+  readonly withPublicKey?: boolean;
 }
 
 export function signHeaders(
   keys: MockBackendKeys,
   body: string,
-  options: { timestampSeconds?: number; serial?: string; signingKeyPem?: string },
+  options: ForgeOptions,
   platformSerial: string,
 ): Record<string, string> {
   return {

@@ -1,15 +1,20 @@
-import { isV2SignType, verifyV2PaySign } from '../signing/v2PaySign';
-import { verifyV3PaySign } from '../signing/v3PaySign';
-import { userSignature, verifyHexSignature, virtualPaySig } from '../signing/virtualPaySign';
-import type { PlatformPayment, VirtualMode } from '../state';
-import type { NotifyPlan, PlatformContext } from './context';
-import { type HostCallback, paymentCallbacks, virtualCallbacks } from './hostCallbacks';
-import type { LoginService } from './loginService';
-import { checkSignData } from './signData';
-import type { SimulatedVirtualPayment } from './virtualPayment';
-import type { SimulatedWeChatPay } from './wechatPay';
+import { isV2SignType, verifyV2PaySign } from '../signing/v2-pay-sign';
+import { verifyV3PaySign } from '../signing/v3-pay-sign';
+import { userSignature, verifyHexSignature, virtualPaySig } from '../signing/virtual-pay-sign';
+import type { PlatformPayment, VirtualMode } from '../storage/state';
+import { type HostCallback, paymentCallbacks, virtualCallbacks } from './host-callbacks';
+import type { LoginService } from './login-service';
+import type { NotifyPlan, PlatformContext } from './platform-context';
+import { checkSignData } from './sign-data';
+import type { SimulatedVirtualPayment } from './virtual-payment';
+import type { SimulatedWeChatPay } from './wechat-pay';
 
-export type CashierAction = 'pay' | 'cancel' | 'fail';
+/** What the user does at the cashier sheet. */
+export const CASHIER_ACTIONS = ['pay', 'cancel', 'fail'] as const;
+export type CashierAction = (typeof CASHIER_ACTIONS)[number];
+
+/** The host APIs whose cashier is simulated. */
+export const CASHIER_APIS = ['requestPayment', 'requestVirtualPayment'] as const;
 
 /** One use of the host's cashier sheet, with `params` exactly as the host received them. */
 export interface CashierRequest {

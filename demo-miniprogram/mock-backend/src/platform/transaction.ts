@@ -1,5 +1,5 @@
-import type { TradeState } from '../orderState';
-import type { PlatformPayment } from '../state';
+import type { TradeState } from '../domain/order-state';
+import type { PlatformPayment } from '../storage/state';
 
 /** The Transaction of WeChat Pay v3 (query answer and notification plaintext). */
 export interface Transaction {

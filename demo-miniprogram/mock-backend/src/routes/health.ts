@@ -1,5 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 
-export function registerHealthRoute(app: FastifyInstance): void {
-  app.get('/health', async () => ({ ok: true }));
-}
+/** `GET /health` -> `{ ok: true }`. */
+const healthRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
+  fastify.get('/health', async () => ({ ok: true }));
+};
+
+export default healthRoutes;

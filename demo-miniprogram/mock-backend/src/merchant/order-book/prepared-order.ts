@@ -1,0 +1,155 @@
+import type { KeyObject } from 'node:crypto';
+import type { VirtualProduct } from '../../domain/catalogue';
+import { newNonceStr, unixSeconds } from '../../domain/ids';
+import { signV2PaySign } from '../../signing/v2-pay-sign';
+import { signV3PaySign } from '../../signing/v3-pay-sign';
+import { userSignature, virtualPaySig } from '../../signing/virtual-pay-sign';
+import type { PaymentProfile, VirtualMode, VirtualProfile } from '../../storage/state';
+
+/** wx.requestPayment parameters. */
+export interface PaymentParams {
+  readonly timeStamp: string;
+  readonly nonceStr: string;
+  readonly package: string;
+  readonly signType: 'RSA' | 'MD5' | 'HMAC-SHA256';
+  readonly paySign: string;
+}
+
+/** A payment service provider's `metadata.wechatpay`: the package is under `pkg`. */
+export interface PspPaymentParams {
+  readonly timeStamp: string;
+  readonly nonceStr: string;
+  readonly pkg: string;
+  readonly signType: 'RSA';
+  readonly paySign: string;
+}
+
+/** wx.requestVirtualPayment parameters as WeChat documents them. */
+export interface WechatVirtualParams {
+  readonly mode: VirtualMode;
+  readonly signData: string;
+  readonly paySig: string;
+  readonly signature: string;
+}
+
+/** The same as TCMPP's parameter table names them: `paySign`. */
+export interface TcmppVirtualParams {
+  readonly mode: VirtualMode;
+  readonly signData: string;
+  readonly paySign: string;
+  readonly signature: string;
+}
+
+/** The answer of `POST /api/orders`. */
+export type PreparedOrder =
+  | {
+      readonly orderId: string;
+      readonly kind: 'payment';
+      readonly params: PaymentParams | PspPaymentParams;
+      readonly amount: number;
+    }
+  | {
+      readonly orderId: string;
+      readonly kind: 'virtual';
+      readonly params: WechatVirtualParams | TcmppVirtualParams;
+      readonly amount: number;
+    };
+
+export const PAYMENT_PROFILES: readonly PaymentProfile[] = [
+  'wechat-v3',
+  'wechat-v2-md5',
+  'wechat-v2-hmac',
+  'psp',
+];
+export const VIRTUAL_PROFILES: readonly VirtualProfile[] = ['wechat', 'tcmpp'];
+
+export function signSchemeOf(profile: PaymentProfile): 'v3' | 'v2' {
+  return profile === 'wechat-v2-md5' || profile === 'wechat-v2-hmac' ? 'v2' : 'v3';
+}
+
+/** Signs wx.requestPayment parameters for a prepay_id in the shape the profile names. */
+export function signPaymentParams(input: {
+  readonly profile: PaymentProfile;
+  readonly appId: string;
+  readonly prepayId: string;
+  readonly nowMs: number;
+  readonly merchantPrivateKey: KeyObject;
+  readonly v2ApiKey: string;
+}): PaymentParams | PspPaymentParams {
+  const timeStamp = String(unixSeconds(input.nowMs));
+  const nonceStr = newNonceStr();
+  const packageValue = `prepay_id=${input.prepayId}`;
+  const signed = { appId: input.appId, timeStamp, nonceStr, package: packageValue };
+  switch (input.profile) {
+    case 'wechat-v3':
+      return {
+        timeStamp,
+        nonceStr,
+        package: packageValue,
+        signType: 'RSA',
+        paySign: signV3PaySign(signed, input.merchantPrivateKey),
+      };
+    case 'psp':
+      return {
+        timeStamp,
+        nonceStr,
+        pkg: packageValue,
+        signType: 'RSA',
+        paySign: signV3PaySign(signed, input.merchantPrivateKey),
+      };
+    case 'wechat-v2-md5':
+    case 'wechat-v2-hmac': {
+      const signType = input.profile === 'wechat-v2-md5' ? 'MD5' : 'HMAC-SHA256';
+      return {
+        timeStamp,
+        nonceStr,
+        package: packageValue,
+        signType,
+        paySign: signV2PaySign({ ...signed, signType }, input.v2ApiKey),
+      };
+    }
+  }
+}
+
+/**
+ * The signData string, signed byte for byte. TCMPP's table types buyQuantity as a string, so
+ * the `tcmpp` profile sends it as one.
+ */
+export function buildSignData(input: {
+  readonly product: VirtualProduct;
+  readonly quantity: number;
+  readonly orderId: string;
+  readonly offerId: string;
+  readonly env: 0 | 1;
+  readonly profile: VirtualProfile;
+}): string {
+  const { product, quantity, profile } = input;
+  const units = product.kind === 'coins' ? product.coins * quantity : quantity;
+  const buyQuantity = profile === 'tcmpp' ? String(units) : units;
+  const itemFields =
+    product.kind === 'item' ? { productId: product.id, goodsPrice: product.price } : {};
+  return JSON.stringify({
+    offerId: input.offerId,
+    buyQuantity,
+    env: input.env,
+    currencyType: product.currency,
+    ...itemFields,
+    outTradeNo: input.orderId,
+    attach: `order:${input.orderId}`,
+  });
+}
+
+/** paySig with the AppKey and signature with the user's session_key, named as the profile wants. */
+export function signVirtualParams(input: {
+  readonly profile: VirtualProfile;
+  readonly mode: VirtualMode;
+  readonly signData: string;
+  readonly appKey: string;
+  readonly sessionKey: string;
+}): WechatVirtualParams | TcmppVirtualParams {
+  const payKey = virtualPaySig(input.appKey, input.signData);
+  const signature = userSignature(input.sessionKey, input.signData);
+  return input.profile === 'tcmpp'
+    ? { mode: input.mode, signData: input.signData, paySign: payKey, signature }
+    : { mode: input.mode, signData: input.signData, paySig: payKey, signature };
+}

@@ -1,0 +1,28 @@
+import type { MerchantOrder } from '../../storage/state';
+import type { OrderBook } from './order-book';
+
+/** Asks the platform about the order (`/v3/pay/transactions/...` or `/xpay/query_order`). */
+export async function queryPlatform(book: OrderBook, order: MerchantOrder): Promise<void> {
+  const { platform } = book.deps;
+  if (order.kind === 'payment') {
+    const transaction = platform.wechatPay.query(order.orderId);
+    if (transaction) await book.applyTransaction(transaction, 'query');
+    return;
+  }
+  const result = platform.virtualPayment.query(order.orderId);
+  if (!result) return;
+  await book.applyVirtualReport(
+    {
+      source: 'query_order',
+      outTradeNo: result.outTradeNo,
+      openid: result.openid,
+      env: result.env,
+      mode: result.mode,
+      status: result.status,
+      total: result.total,
+      ...(result.transactionId ? { transactionId: result.transactionId } : {}),
+      ...(result.paidTime ? { paidTime: result.paidTime } : {}),
+    },
+    'query',
+  );
+}

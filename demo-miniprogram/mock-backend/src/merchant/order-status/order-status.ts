@@ -1,0 +1,106 @@
+import type { OrderBook } from '../order-book/order-book';
+import type { OrderStatusView } from '../order-book/order-view';
+import type { OrderWaiters } from './order-waiters';
+
+export interface ActiveQueryPolicy {
+  /** See `MockBackendOptions.activeQueryAfterMs`: 0 always, -1 never. */
+  readonly afterMs: number;
+  readonly intervalMs: number;
+  readonly now: () => number;
+}
+
+/**
+ * `GET /api/orders/:orderId?waitMs=N`: answers at once unless the order is pending, then holds
+ * the answer until it changes or the wait ends. A pending order whose notification is late
+ * (counted from its first status request) is queried at the platform, once due and then every
+ * `intervalMs` while a request waits.
+ */
+export class OrderStatusService {
+  private readonly firstAskedAt = new Map<string, number>();
+  private readonly lastQueriedAt = new Map<string, number>();
+  private readonly queryTimers = new Set<NodeJS.Timeout>();
+
+  constructor(
+    private readonly orders: OrderBook,
+    private readonly waiters: Pick<OrderWaiters, 'wait'>,
+    private readonly policy: ActiveQueryPolicy,
+  ) {}
+
+  async status(orderId: string, waitMs: number): Promise<OrderStatusView> {
+    const order = this.orders.require(orderId);
+    if (this.orders.stateOf(order) !== 'pending') {
+      this.forget(orderId);
+      return this.orders.view(order);
+    }
+    if (!this.firstAskedAt.has(orderId)) this.firstAskedAt.set(orderId, this.policy.now());
+    if (this.isQueryDue(orderId)) await this.query(orderId);
+    if (this.orders.stateOf(order) === 'pending' && waitMs > 0) {
+      await this.waitWithQueries(orderId, waitMs);
+    }
+    return this.orders.view(order);
+  }
+
+  /** Stops query timers (the waiting requests themselves are answered by `OrderWaiters.close`). */
+  close(): void {
+    for (const timer of this.queryTimers) clearTimeout(timer);
+    this.queryTimers.clear();
+  }
+
+  private async waitWithQueries(orderId: string, waitMs: number): Promise<void> {
+    const deadline = this.policy.now() + waitMs;
+    let timer: NodeJS.Timeout | undefined;
+    let waiting = true;
+    const armNextQuery = (): void => {
+      if (!waiting) return;
+      const dueAt = this.nextQueryAt(orderId);
+      if (dueAt === undefined || dueAt >= deadline) return;
+      timer = setTimeout(
+        () => {
+          if (timer) this.queryTimers.delete(timer);
+          void this.query(orderId).then(armNextQuery, armNextQuery);
+        },
+        Math.max(0, dueAt - this.policy.now()),
+      );
+      this.queryTimers.add(timer);
+    };
+    armNextQuery();
+    try {
+      await this.waiters.wait(orderId, waitMs);
+    } finally {
+      waiting = false;
+      if (timer) {
+        clearTimeout(timer);
+        this.queryTimers.delete(timer);
+      }
+      timer = undefined;
+    }
+  }
+
+  private forget(orderId: string): void {
+    this.firstAskedAt.delete(orderId);
+    this.lastQueriedAt.delete(orderId);
+  }
+
+  private nextQueryAt(orderId: string): number | undefined {
+    const order = this.orders.find(orderId);
+    if (this.policy.afterMs < 0 || !order || this.orders.stateOf(order) !== 'pending') {
+      return undefined;
+    }
+    const lastQuery = this.lastQueriedAt.get(orderId);
+    if (lastQuery !== undefined) return lastQuery + this.policy.intervalMs;
+    return (this.firstAskedAt.get(orderId) ?? this.policy.now()) + this.policy.afterMs;
+  }
+
+  private isQueryDue(orderId: string): boolean {
+    if (this.policy.afterMs === 0) return true;
+    const dueAt = this.nextQueryAt(orderId);
+    return dueAt !== undefined && dueAt <= this.policy.now();
+  }
+
+  private async query(orderId: string): Promise<void> {
+    const order = this.orders.find(orderId);
+    if (!order) return;
+    this.lastQueriedAt.set(orderId, this.policy.now());
+    await this.orders.queryPlatform(order);
+  }
+}

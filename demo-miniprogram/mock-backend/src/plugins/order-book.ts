@@ -1,0 +1,29 @@
+import fp from 'fastify-plugin';
+import { OrderBook } from '../merchant/order-book/order-book';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The merchant's orders. */
+    readonly orders: OrderBook;
+  }
+}
+
+export default fp(
+  async (fastify) => {
+    const { config, store, keys, platform, waiters } = fastify;
+    const orders = new OrderBook({
+      state: store.state,
+      commit: () => store.commit(),
+      config,
+      keys,
+      platform,
+      waiters,
+    });
+    fastify.decorate('orders', orders);
+  },
+  {
+    name: 'order-book',
+    dependencies: ['config', 'store', 'keys', 'platform', 'order-waiters'],
+    fastify: '5.x',
+  },
+);
