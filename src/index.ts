@@ -8,6 +8,7 @@ export type {
   CheckoutResult,
   CheckoutStage,
   ConfirmOptions,
+  OrderKind,
   OrderSnapshot,
   OrderState,
   PaymentBackend,
@@ -17,7 +18,11 @@ export type { AbortSignalLike } from './core/abort-signal';
 export type { CallOptions } from './core/call-options';
 export type {
   HostCallbacks,
+  HostCommonPaymentOptions,
+  HostMerchantTransferOptions,
+  HostOrderPaymentOptions,
   HostPaymentOptions,
+  HostPluginPaymentOptions,
   HostRequestOptions,
   HostVirtualPaymentOptions,
   PaymentHost,
@@ -32,10 +37,32 @@ export type {
   ParamIssue,
   PaymentOutcome,
 } from './core/outcome';
+export type { PaymentApi } from './core/payment-apis';
+export { requestCommonPayment } from './core/request-common-payment';
+export { requestMerchantTransfer } from './core/request-merchant-transfer';
+export { requestOrderPayment } from './core/request-order-payment';
 export { requestPayment } from './core/request-payment';
+export { requestPluginPayment } from './core/request-plugin-payment';
 export { requestVirtualPayment } from './core/request-virtual-payment';
 export { DEFAULT_CONFIRM } from './defaults';
+export {
+  type CommonPaymentParamsInput,
+  type CommonSignData,
+  validateCommonPaymentParams,
+} from './validation/common-payment-params';
+export {
+  type MerchantTransferParamsInput,
+  validateMerchantTransferParams,
+} from './validation/merchant-transfer-params';
+export {
+  type OrderPaymentParamsInput,
+  validateOrderPaymentParams,
+} from './validation/order-payment-params';
 export { type PaymentParamsInput, validatePaymentParams } from './validation/payment-params';
+export {
+  type PluginPaymentParamsInput,
+  validatePluginPaymentParams,
+} from './validation/plugin-payment-params';
 export {
   type VirtualPaymentParamsInput,
   type VirtualSignData,

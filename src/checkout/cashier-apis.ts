@@ -1,6 +1,10 @@
 import type { PreparedParams } from '../core/call-host';
 import type { PaymentApi } from '../core/payment-apis';
+import { prepareCommonPaymentParams } from '../validation/common-payment-params';
+import { prepareMerchantTransferParams } from '../validation/merchant-transfer-params';
+import { prepareOrderPaymentParams } from '../validation/order-payment-params';
 import { preparePaymentParams } from '../validation/payment-params';
+import { preparePluginPaymentParams } from '../validation/plugin-payment-params';
 import { prepareVirtualPaymentParams } from '../validation/virtual-payment-params';
 import type { PreparedOrder } from './types';
 
@@ -14,6 +18,10 @@ interface CashierApi {
 export const CASHIER_APIS: { readonly [kind in PreparedOrder['kind']]: CashierApi } = {
   payment: { api: 'requestPayment', prepare: preparePaymentParams },
   virtual: { api: 'requestVirtualPayment', prepare: prepareVirtualPaymentParams },
+  order: { api: 'requestOrderPayment', prepare: prepareOrderPaymentParams },
+  common: { api: 'requestCommonPayment', prepare: prepareCommonPaymentParams },
+  plugin: { api: 'requestPluginPayment', prepare: preparePluginPaymentParams },
+  transfer: { api: 'requestMerchantTransfer', prepare: prepareMerchantTransferParams },
 };
 
 /** Every kind of order the checkout can pay. */

@@ -13,7 +13,7 @@ export const readOrder: AnswerReader<PreparedOrder> = (answer) => {
   else if (typeof orderId !== 'string' || !orderId)
     problem = `an order whose orderId is ${describeValue(orderId)}`;
   else if (kinds.indexOf(kind as PreparedOrder['kind']) < 0) {
-    problem = `an order whose kind is ${describeValue(kind)}, not ${kinds.join(' or ')}`;
+    problem = `an order whose kind is ${describeValue(kind)}, not one of ${kinds.join(', ')}`;
   } else if (!isObject(params)) problem = `an order whose params are ${describeValue(params)}`;
   if (problem) return { ok: false, reason: 'malformed', problem };
   return { ok: true, value: { ...(answer as object), orderId, kind, params } as PreparedOrder };

@@ -1,6 +1,10 @@
 import type { AbortSignalLike } from '../core/abort-signal';
 import type { FailCode, PaymentOutcome } from '../core/outcome';
+import type { CommonPaymentParamsInput } from '../validation/common-payment-params';
+import type { MerchantTransferParamsInput } from '../validation/merchant-transfer-params';
+import type { OrderPaymentParamsInput } from '../validation/order-payment-params';
 import type { PaymentParamsInput } from '../validation/payment-params';
+import type { PluginPaymentParamsInput } from '../validation/plugin-payment-params';
 import type { VirtualPaymentParamsInput } from '../validation/virtual-payment-params';
 
 export type { CheckoutConfig, CheckoutStage, ConfirmOptions } from './options';
@@ -17,11 +21,22 @@ export interface OrderSnapshot {
 
 /**
  * An order the backend created, with the signed parameters of the host's cashier. `kind`
- * picks the host API: `payment` opens `wx.requestPayment`, `virtual` `wx.requestVirtualPayment`.
+ * picks the host API: `payment` opens `wx.requestPayment`, `virtual` `wx.requestVirtualPayment`,
+ * `order` `wx.requestOrderPayment` (custom transaction component), `common`
+ * `wx.requestCommonPayment` (B2b), `plugin` `wx.requestPluginPayment`, and `transfer`
+ * `wx.requestMerchantTransfer` (the user confirms receipt of a merchant transfer: for it,
+ * `paid` means the transfer completed and the user received the money).
  */
 export type PreparedOrder =
   | { orderId: string; kind: 'payment'; params: PaymentParamsInput }
-  | { orderId: string; kind: 'virtual'; params: VirtualPaymentParamsInput };
+  | { orderId: string; kind: 'virtual'; params: VirtualPaymentParamsInput }
+  | { orderId: string; kind: 'order'; params: OrderPaymentParamsInput }
+  | { orderId: string; kind: 'common'; params: CommonPaymentParamsInput }
+  | { orderId: string; kind: 'plugin'; params: PluginPaymentParamsInput }
+  | { orderId: string; kind: 'transfer'; params: MerchantTransferParamsInput };
+
+/** Which host API an order opens. */
+export type OrderKind = PreparedOrder['kind'];
 
 /**
  * Your merchant backend, as the checkout talks to it. {@link httpBackend} builds one over
@@ -56,10 +71,20 @@ export type CheckoutFailCode =
   /** The backend does not know the order (HTTP 404, or `queryOrder` resolved nothing). */
   | 'order_unknown';
 
-/** What `pay()`, `confirm()` and `resumePending()` resolve. They never reject. */
+/**
+ * What `pay()`, `confirm()` and `resumePending()` resolve. They never reject. `kind` is the
+ * kind of order `pay()` paid (`confirm()` and `resumePending()` do not know it), so that
+ * `describeResult` says "received" for a transfer.
+ */
 export type CheckoutResult =
-  | { status: 'paid'; orderId: string; order: OrderSnapshot; outcome?: PaymentOutcome }
-  | { status: 'cancelled'; orderId: string; outcome: PaymentOutcome }
+  | {
+      status: 'paid';
+      orderId: string;
+      order: OrderSnapshot;
+      outcome?: PaymentOutcome;
+      kind?: OrderKind;
+    }
+  | { status: 'cancelled'; orderId: string; outcome: PaymentOutcome; kind?: OrderKind }
   | {
       status: 'failed';
       code: CheckoutFailCode;
@@ -67,8 +92,15 @@ export type CheckoutResult =
       orderId?: string;
       outcome?: PaymentOutcome;
       order?: OrderSnapshot;
+      kind?: OrderKind;
     }
-  | { status: 'pending'; orderId: string; detail: string; outcome?: PaymentOutcome };
+  | {
+      status: 'pending';
+      orderId: string;
+      detail: string;
+      outcome?: PaymentOutcome;
+      kind?: OrderKind;
+    };
 
 /** A checkout: create the order, open the cashier, confirm with the backend. */
 export interface Checkout {

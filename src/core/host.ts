@@ -1,29 +1,26 @@
+import type {
+  HostCommonPaymentOptions,
+  HostMerchantTransferOptions,
+  HostOrderPaymentOptions,
+  HostPaymentOptions,
+  HostPluginPaymentOptions,
+  HostVirtualPaymentOptions,
+} from './host-payment-options';
+
+export type {
+  HostCommonPaymentOptions,
+  HostMerchantTransferOptions,
+  HostOrderPaymentOptions,
+  HostPaymentOptions,
+  HostPluginPaymentOptions,
+  HostVirtualPaymentOptions,
+} from './host-payment-options';
+
 /** Callbacks every host API takes. Answers are `unknown`: superapps shape them their own way. */
 export interface HostCallbacks {
   success?(result: unknown): void;
   fail?(result: unknown): void;
   complete?(result: unknown): void;
-}
-
-/** What `wx.requestPayment` receives from the library. */
-export interface HostPaymentOptions extends HostCallbacks {
-  timeStamp: string;
-  nonceStr: string;
-  package: string;
-  signType?: 'RSA' | 'MD5' | 'HMAC-SHA256';
-  paySign: string;
-}
-
-/** What `wx.requestVirtualPayment` receives from the library. */
-export interface HostVirtualPaymentOptions extends HostCallbacks {
-  mode: 'short_series_goods' | 'short_series_coin';
-  // The host wants the JSON string exactly as signed; miniprogram-api-typings declares an
-  // object here, so the type stays open for `wx` to remain assignable.
-  // biome-ignore lint/suspicious/noExplicitAny: see above
-  signData: any;
-  paySig: string;
-  paySign?: string;
-  signature: string;
 }
 
 /** What `wx.request` receives from the library's `httpBackend`. */
@@ -44,6 +41,10 @@ export interface HostRequestOptions {
 export interface PaymentHost {
   requestPayment?(options: HostPaymentOptions): unknown;
   requestVirtualPayment?(options: HostVirtualPaymentOptions): unknown;
+  requestOrderPayment?(options: HostOrderPaymentOptions): unknown;
+  requestCommonPayment?(options: HostCommonPaymentOptions): unknown;
+  requestPluginPayment?(options: HostPluginPaymentOptions): unknown;
+  requestMerchantTransfer?(options: HostMerchantTransferOptions): unknown;
   canIUse?(schema: string): boolean;
   onAppShow?(listener: (options: unknown) => void): void;
   offAppShow?(listener: (options: unknown) => void): void;

@@ -1,16 +1,22 @@
 import type { CheckoutResult } from '../checkout/types';
 import type { PaymentOutcome } from '../core/outcome';
 import { EN, ZH_CN } from './locales';
-import type { MessageKey, MessageLocale, MessageTable, ResultMessage } from './types';
+import type {
+  DescribeOptions,
+  LocaleMessages,
+  MessageKey,
+  MessageLocale,
+  ResultMessage,
+} from './types';
 
-const MESSAGE_KEYS = Object.keys(ZH_CN) as MessageKey[];
+const MESSAGE_KEYS = Object.keys(ZH_CN.messages) as MessageKey[];
 const STATUS_KEYS: MessageKey[] = ['ok', 'cancelled', 'paid', 'pending'];
-
-const TABLES: { readonly [locale in MessageLocale]: MessageTable } = { 'zh-CN': ZH_CN, en: EN };
 
 /**
  * What to tell the person paying about a payment call's outcome or a checkout's result:
- * a `title` for `wx.showToast` and a `detail` sentence for `wx.showModal`. Never throws;
+ * a `title` for `wx.showToast` and a `detail` sentence for `wx.showModal`. A merchant transfer
+ * is "received" (到账), not "paid": a `pay()` result of a `transfer` order carries its kind;
+ * for `requestMerchantTransfer`'s own outcome pass `{ kind: 'transfer' }`. Never throws;
  * anything it does not recognise reads as "not sure yet".
  *
  * @param locale - `'zh-CN'` (the default) or `'en'`
@@ -23,13 +29,17 @@ const TABLES: { readonly [locale in MessageLocale]: MessageTable } = { 'zh-CN': 
 export function describeResult(
   result: PaymentOutcome | CheckoutResult,
   locale: MessageLocale = 'zh-CN',
+  options: DescribeOptions = {},
 ): ResultMessage {
-  return tableOf(locale)[keyOf(result)];
+  const words = localeOf(locale);
+  const key = keyOf(result);
+  const transfer = isTransfer(result, options) ? words.transfer[key] : undefined;
+  return transfer ?? words.messages[key];
 }
 
-/** The table of a known locale; anything else (an odd value, `toString`) reads as zh-CN. */
-function tableOf(locale: unknown): MessageTable {
-  return locale === 'en' ? TABLES.en : TABLES['zh-CN'];
+/** The words of a known locale; anything else (an odd value, `toString`) reads as zh-CN. */
+function localeOf(locale: unknown): LocaleMessages {
+  return locale === 'en' ? EN : ZH_CN;
 }
 
 function keyOf(result: PaymentOutcome | CheckoutResult): MessageKey {
@@ -41,5 +51,13 @@ function keyOf(result: PaymentOutcome | CheckoutResult): MessageKey {
     return MESSAGE_KEYS.indexOf(code) >= 0 && STATUS_KEYS.indexOf(code) < 0 ? code : 'unknown';
   } catch {
     return 'unknown';
+  }
+}
+
+function isTransfer(result: PaymentOutcome | CheckoutResult, options: DescribeOptions): boolean {
+  try {
+    return (options?.kind ?? (result as { kind?: unknown }).kind) === 'transfer';
+  } catch {
+    return false;
   }
 }

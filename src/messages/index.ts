@@ -1,2 +1,2 @@
 export { describeResult } from './describe-result';
-export type { MessageLocale, ResultMessage } from './types';
+export type { DescribeOptions, MessageLocale, ResultMessage } from './types';

@@ -17,3 +17,19 @@ export type MessageKey = 'ok' | 'cancelled' | 'paid' | 'pending' | CheckoutFailC
 
 /** A locale's words for every status and code. */
 export type MessageTable = { readonly [key in MessageKey]: ResultMessage };
+
+/** A locale: the words of every result, and those that differ for a merchant transfer. */
+export interface LocaleMessages {
+  readonly messages: MessageTable;
+  readonly transfer: Partial<MessageTable>;
+}
+
+/** Options of `describeResult`. */
+export interface DescribeOptions {
+  /**
+   * The kind of order the result is about; a `CheckoutResult` of `pay()` carries its own.
+   * `'transfer'` (a merchant transfer, `requestMerchantTransfer`) says "received", not "paid".
+   * @default the result's `kind`, else a payment
+   */
+  readonly kind?: string;
+}

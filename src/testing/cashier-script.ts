@@ -31,6 +31,10 @@ export type CashierBehaviour =
   | 'not-supported'
   /** Virtual payment signature refused: `SIGNATURE_INVALID`, errCode/errno -15005. */
   | 'signature-invalid'
+  /** B2b payment signature refused: `…webapi_wxa_createmidasorder:fail invalid signature`, errno 702002. */
+  | 'b2b-invalid-signature'
+  /** A merchant transfer whose package is stale or altered: `…:fail package_info信息有误`. */
+  | 'transfer-package-invalid'
   /** success twice, then fail: only the first may count. */
   | 'double-callback'
   /** Calls success synchronously, inside the API call. */
@@ -56,6 +60,8 @@ const BEHAVIOUR_NAMES: { readonly [name in CashierBehaviour]: true } = {
   'no-permission': true,
   'not-supported': true,
   'signature-invalid': true,
+  'b2b-invalid-signature': true,
+  'transfer-package-invalid': true,
   'double-callback': true,
   'sync-ok': true,
   lost: true,
@@ -132,6 +138,13 @@ export function answersFor(
         errCode: -15005,
         errno: -15005,
       });
+    case 'b2b-invalid-signature':
+      return fail({
+        errMsg: 'requestCommonPayment:fail webapi_wxa_createmidasorder:fail invalid signature',
+        errno: 702002,
+      });
+    case 'transfer-package-invalid':
+      return fail({ errMsg: 'requestMerchantTransfer:fail package_info信息有误' });
     case 'double-callback':
       return [
         { channel: 'success', answer: ok },

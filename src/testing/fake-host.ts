@@ -1,8 +1,8 @@
 import type { HostRequestOptions, PaymentHost } from '../core/host';
+import type { PaymentApi } from '../core/payment-apis';
 import { answersFor, type CashierStep, type ScriptedAnswer } from './cashier-script';
 import { fetchRequest } from './fetch-request';
 
-type PaymentApi = 'requestPayment' | 'requestVirtualPayment';
 type Callbacks = Partial<Record<ScriptedAnswer['channel'], (result: unknown) => void>>;
 
 /** Options of {@link createFakeHost}. */
@@ -20,7 +20,7 @@ export interface FakeHostOptions {
    * @default 0
    */
   answerDelayMs?: number;
-  /** Which payment APIs the host has. @default both */
+  /** Which payment APIs the host has. @default all six */
   apis?: PaymentApi[];
   /** What `canIUse` answers. @default true for the APIs the host has */
   canIUse?: (schema: string) => boolean;
@@ -70,11 +70,21 @@ export interface FakeHost extends PaymentHost {
   login(options: { success?(result: { code: string; errMsg: string }): void }): void;
 }
 
+/** Every payment API of the host: a fake host has them all unless told otherwise. */
+const PAYMENT_APIS: PaymentApi[] = [
+  'requestPayment',
+  'requestVirtualPayment',
+  'requestOrderPayment',
+  'requestCommonPayment',
+  'requestPluginPayment',
+  'requestMerchantTransfer',
+];
+
 /** Creates a fake `PaymentHost`, fit to stand in as `global.wx` in jest. */
 export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
   let steps = toSteps(options.cashier);
   let nextStep = 0;
-  const apis = options.apis ?? ['requestPayment', 'requestVirtualPayment'];
+  const apis = options.apis ?? PAYMENT_APIS;
   const calls: CashierCall[] = [];
   const lost: Array<{ api: PaymentApi; callbacks: Callbacks }> = [];
   const appShowListeners: Array<(options: unknown) => void> = [];

@@ -2,8 +2,8 @@ import { isArray } from '../core/describe';
 import type { ParamIssue } from '../core/outcome';
 import { mustBeMessage, unreadableMessage } from './messages';
 
-/** The `typeof` a field may have; `undefined` among them makes it optional. */
-type FieldType = 'string' | 'number' | 'undefined';
+/** The kind of value a field may hold; `undefined` among them makes it optional. */
+type FieldType = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'undefined';
 
 /**
  * One field's rule: its name, what it must be (completing "<field> must be …"), the types it
@@ -22,6 +22,14 @@ export const OPTIONAL_STRING: readonly FieldType[] = ['string', 'undefined'];
 export const NUMBER: readonly FieldType[] = ['number'];
 export const OPTIONAL_NUMBER: readonly FieldType[] = ['number', 'undefined'];
 export const STRING_OR_NUMBER: readonly FieldType[] = ['string', 'number'];
+export const OBJECT: readonly FieldType[] = ['object'];
+export const OPTIONAL_OBJECT: readonly FieldType[] = ['object', 'undefined'];
+
+/** The kind of a value, as rules name it: `null` and arrays are not objects. */
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  return isArray(value) ? 'array' : typeof value;
+}
 
 /** A string that is not empty. */
 export const NON_EMPTY = /./;
@@ -38,9 +46,10 @@ export function checkFields(input: object, rules: readonly FieldRule[], prefix =
     try {
       const value = (input as Record<string, unknown>)[field];
       values[field] = value;
+      // Objects and arrays are checked by their kind alone (their own fields have rules of their own).
       const valid =
-        types.indexOf(typeof value as FieldType) >= 0 &&
-        (value === undefined || pattern.test(String(value)));
+        types.indexOf(kindOf(value) as FieldType) >= 0 &&
+        (value === undefined || typeof value === 'object' || pattern.test(String(value)));
       if (!valid) issues.push({ field: name, message: mustBeMessage(name, mustBe, value) });
     } catch (error) {
       issues.push({ field: name, message: unreadableMessage(name, error) });

@@ -1,11 +1,6 @@
 import type { PreparedParams } from '../core/call-host';
 import type { ParamIssue } from '../core/outcome';
-import {
-  VIRTUAL_MUST_BE as MUST_BE,
-  mustBeMessage,
-  signDataMessage,
-  unreadableMessage,
-} from './messages';
+import { VIRTUAL_MUST_BE as MUST_BE } from './messages';
 import {
   checkFields,
   type FieldRule,
@@ -18,6 +13,7 @@ import {
   STRING,
   STRING_OR_NUMBER,
 } from './rules';
+import { readSignData } from './sign-data';
 
 /** What the server signed for `wx.requestVirtualPayment` (the fields of `signData`). */
 export interface VirtualSignData {
@@ -99,7 +95,7 @@ export function prepareVirtualPaymentParams(params: unknown): PreparedParams {
     { field: payKey, mustBe: MUST_BE.paySig, types: STRING, pattern: NON_EMPTY },
     { field: 'signature', mustBe: MUST_BE.signature, types: STRING, pattern: NON_EMPTY },
   ]);
-  const signData = readSignData(input, values.mode === 'short_series_goods');
+  const signData = readSignData(input, signDataRules(values.mode === 'short_series_goods'));
   const value: Record<string, unknown> = {
     mode: values.mode,
     signData: signData.text,
@@ -109,28 +105,4 @@ export function prepareVirtualPaymentParams(params: unknown): PreparedParams {
   // TCMPP's table names it paySign: a caller who used that name gets both.
   if (!isLeftOut(input, 'paySign')) value.paySign = value.paySig;
   return { issues: issues.concat(signData.issues), value };
-}
-
-/** signData as the host receives it (the caller's string, or the object serialised once), checked. */
-function readSignData(input: object, goods: boolean): { text: unknown; issues: ParamIssue[] } {
-  const issue = (message: string) => ({
-    text: undefined,
-    issues: [{ field: 'signData', message }],
-  });
-  let given: unknown;
-  let fields: unknown;
-  let text: unknown;
-  try {
-    given = (input as { signData?: unknown }).signData;
-  } catch (error) {
-    return issue(unreadableMessage('signData', error));
-  }
-  try {
-    fields = typeof given === 'string' ? JSON.parse(given) : given;
-    text = typeof given === 'string' ? given : JSON.stringify(given);
-  } catch (error) {
-    return issue(signDataMessage(given, error));
-  }
-  if (!isFieldObject(fields)) return issue(mustBeMessage('signData', MUST_BE.signData, given));
-  return { text, issues: checkFields(fields, signDataRules(goods), 'signData.').issues };
 }

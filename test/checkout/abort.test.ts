@@ -39,6 +39,7 @@ describe('Aborting', () => {
     controller.abort();
     await settledWithoutTime();
     expect(state.result).toEqual({
+      kind: 'payment',
       status: 'pending',
       orderId: 'fake-order-1',
       detail: expect.stringMatching(/^Aborted after the order was created; the user may still pay/),

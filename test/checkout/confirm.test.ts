@@ -120,6 +120,7 @@ describe('When the checkout asks the backend: until a final state or the deadlin
       config: { confirm: { deadlineMs: 2000 } },
     });
     expect(await settle(checkout.pay({}))).toEqual({
+      kind: 'payment',
       status: 'pending',
       orderId: 'fake-order-1',
       detail: expect.stringContaining(

@@ -26,6 +26,7 @@ describe('The flow: paid only when the backend says so', () => {
     const { checkout, backend } = setup({ backend: { pendingMs: 1200 } });
     const result = await settle(checkout.pay({ sku: 'coffee' }));
     expect(result).toEqual({
+      kind: 'payment',
       status: 'paid',
       orderId: 'fake-order-1',
       order: { orderId: 'fake-order-1', state: 'paid' },
@@ -72,6 +73,7 @@ describe('The flow, confirming: after a cancel or a host failure, exactly one qu
     });
     const result = await settle(checkout.pay({}));
     expect(result).toEqual({
+      kind: 'payment',
       status: 'cancelled',
       orderId: 'fake-order-1',
       outcome: expect.objectContaining({ status: 'cancelled' }),
@@ -239,7 +241,7 @@ describe('The flow, creating_order: createOrder fails', () => {
     [
       'has a bad kind',
       () => Promise.resolve({ orderId: 'o', kind: 'jsapi', params: {} } as never),
-      /an order whose kind is 'jsapi', not payment or virtual/,
+      /an order whose kind is 'jsapi', not one of payment, virtual, order, common, plugin, transfer/,
     ],
     [
       'has no params object',
@@ -301,6 +303,7 @@ describe('Results: final states other than paid', () => {
     const { checkout, backend } = setup({ backend: { state, pendingQueries: 2, longPoll: false } });
     const result = await settle(checkout.pay({}));
     expect(result).toEqual({
+      kind: 'payment',
       status: 'failed',
       code,
       detail,

@@ -27,6 +27,8 @@ describe('Testing your checkout: createFakeHost plays each named quirk like the 
     ['no-permission', 'failed', 'host_error'],
     ['not-supported', 'failed', 'unsupported'],
     ['signature-invalid', 'failed', 'host_error'],
+    ['b2b-invalid-signature', 'failed', 'host_error'],
+    ['transfer-package-invalid', 'failed', 'host_error'],
     ['double-callback', 'ok', null],
     ['throws', 'failed', 'host_error'],
     ['garbage', 'failed', 'host_error'],

@@ -8,7 +8,11 @@ import {
   type ParamIssue,
   type PaymentHost,
   type PaymentOutcome,
+  requestCommonPayment,
+  requestMerchantTransfer,
+  requestOrderPayment,
   requestPayment,
+  requestPluginPayment,
   requestVirtualPayment,
   validatePaymentParams,
   validateVirtualPaymentParams,
@@ -76,6 +80,32 @@ requestPayment(v3, { timeoutMs: '5' });
 requestPayment(v3, { signal: { aborted: false } });
 // @ts-expect-error a host's requestPayment is a function
 requestPayment(v3, { host: { requestPayment: true } });
+
+// The rest of the family: their own parameter types, misuse rejected.
+requestOrderPayment({ ...v3, orderInfo: { order_id: '1' }, extUserUin: 'u' });
+// @ts-expect-error orderInfo is an object
+requestOrderPayment({ ...v3, orderInfo: 'o-1' });
+requestCommonPayment({ mode: 'retail_pay_goods', signData: '{}', paySig: 'p', signature: 's' });
+// @ts-expect-error B2b modes are retail_pay_*
+requestCommonPayment({ mode: 'short_series_coin', signData: '{}', paySig: 'p', signature: 's' });
+requestPluginPayment({ version: 'release', fee: 1, paymentArgs: {} });
+// @ts-expect-error version is release, trial or develop
+requestPluginPayment({ version: 'beta', fee: 1, paymentArgs: {} });
+requestMerchantTransfer({ mchId: 'm', appId: 'a', package: 'p' });
+requestMerchantTransfer({ mchId: 'm', subMchId: 's', subAppId: 'sa', package: 'p' });
+// @ts-expect-error a merchant names its appId (or, as a service provider, subMchId with an AppID)
+requestMerchantTransfer({ mchId: 'm', package: 'p' });
+expectTypeOf(requestMerchantTransfer).returns.resolves.toEqualTypeOf<PaymentOutcome>();
+// wx's own declarations of the family's APIs fit the host the library calls.
+expectTypeOf<
+  Pick<
+    WechatMiniprogram.Wx,
+    | 'requestOrderPayment'
+    | 'requestCommonPayment'
+    | 'requestPluginPayment'
+    | 'requestMerchantTransfer'
+  >
+>().toExtend<PaymentHost>();
 
 function v3Params() {
   return { timeStamp: '1', nonceStr: 'n', package: 'prepay_id=1', paySign: 's' };

@@ -1,6 +1,12 @@
 // Compiled by `tsc -p tsconfig.types.json` (part of `npm run typecheck`), never run.
+
 import { expectTypeOf } from 'expect-type';
-import { createCheckout, type PaymentBackend, type PaymentHost } from '../../src/index';
+import {
+  createCheckout,
+  type PaymentApi,
+  type PaymentBackend,
+  type PaymentHost,
+} from '../../src/index';
 import {
   type CashierStep,
   createFakeBackend,
@@ -24,9 +30,7 @@ expectTypeOf(runUntilSettled(checkout.pay({}), async (_ms: number) => {})).resol
 );
 
 // What they record is typed.
-expectTypeOf<FakeHost['calls'][number]['api']>().toEqualTypeOf<
-  'requestPayment' | 'requestVirtualPayment'
->();
+expectTypeOf<FakeHost['calls'][number]['api']>().toEqualTypeOf<PaymentApi>();
 expectTypeOf<FakeBackend['queries'][number]['waitMs']>().toBeNumber();
 expectTypeOf<CashierStep>().toExtend<string | object>();
 

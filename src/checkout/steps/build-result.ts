@@ -23,6 +23,18 @@ export function buildResult(
   confirmation: Confirmation,
   context: ResultContext,
 ): CheckoutResult {
+  const result = decide(creation, cashier, confirmation, context);
+  // The kind of order pay() created travels with the result (a transfer is "received").
+  const kind = creation.ok ? creation.order?.kind : undefined;
+  return kind ? { ...result, kind } : result;
+}
+
+function decide(
+  creation: OrderCreation,
+  cashier: CashierEnd,
+  confirmation: Confirmation,
+  context: ResultContext,
+): CheckoutResult {
   if (!creation.ok) {
     const { reason, message } = creation.failure;
     if (reason === 'aborted') return { status: 'failed', code: 'aborted', detail: message };
