@@ -16,17 +16,15 @@ export type {
 } from './checkout/types';
 export type { AbortSignalLike } from './core/abort-signal';
 export type { CallOptions } from './core/call-options';
+export type { HostCallbacks, HostRequestOptions, PaymentHost } from './core/host';
 export type {
-  HostCallbacks,
   HostCommonPaymentOptions,
   HostMerchantTransferOptions,
   HostOrderPaymentOptions,
   HostPaymentOptions,
   HostPluginPaymentOptions,
-  HostRequestOptions,
   HostVirtualPaymentOptions,
-  PaymentHost,
-} from './core/host';
+} from './core/host-payment-options';
 export { normalizeOutcome } from './core/normalize-outcome';
 export type {
   CancelledOutcome,

@@ -1,20 +1,4 @@
-import type {
-  HostCommonPaymentOptions,
-  HostMerchantTransferOptions,
-  HostOrderPaymentOptions,
-  HostPaymentOptions,
-  HostPluginPaymentOptions,
-  HostVirtualPaymentOptions,
-} from './host-payment-options';
-
-export type {
-  HostCommonPaymentOptions,
-  HostMerchantTransferOptions,
-  HostOrderPaymentOptions,
-  HostPaymentOptions,
-  HostPluginPaymentOptions,
-  HostVirtualPaymentOptions,
-} from './host-payment-options';
+import type * as Receives from './host-payment-options';
 
 /** Callbacks every host API takes. Answers are `unknown`: superapps shape them their own way. */
 export interface HostCallbacks {
@@ -39,12 +23,12 @@ export interface HostRequestOptions {
  * never called. `wx`, a superapp's `wx` and the testing kit's fake host all fit.
  */
 export interface PaymentHost {
-  requestPayment?(options: HostPaymentOptions): unknown;
-  requestVirtualPayment?(options: HostVirtualPaymentOptions): unknown;
-  requestOrderPayment?(options: HostOrderPaymentOptions): unknown;
-  requestCommonPayment?(options: HostCommonPaymentOptions): unknown;
-  requestPluginPayment?(options: HostPluginPaymentOptions): unknown;
-  requestMerchantTransfer?(options: HostMerchantTransferOptions): unknown;
+  requestPayment?(options: Receives.HostPaymentOptions): unknown;
+  requestVirtualPayment?(options: Receives.HostVirtualPaymentOptions): unknown;
+  requestOrderPayment?(options: Receives.HostOrderPaymentOptions): unknown;
+  requestCommonPayment?(options: Receives.HostCommonPaymentOptions): unknown;
+  requestPluginPayment?(options: Receives.HostPluginPaymentOptions): unknown;
+  requestMerchantTransfer?(options: Receives.HostMerchantTransferOptions): unknown;
   canIUse?(schema: string): boolean;
   onAppShow?(listener: (options: unknown) => void): void;
   offAppShow?(listener: (options: unknown) => void): void;

@@ -1,15 +1,8 @@
 import type { PreparedParams } from '../core/call-host';
 import type { ParamIssue } from '../core/outcome';
 import { MERCHANT_TRANSFER_MUST_BE as MUST_BE } from './messages';
-import {
-  checkFields,
-  type FieldRule,
-  isFieldObject,
-  isLeftOut,
-  NON_EMPTY,
-  OPTIONAL_STRING,
-  STRING,
-} from './rules';
+import type { FieldRule } from './rules';
+import { checkFields, isFieldObject, isLeftOut, NON_EMPTY, OPTIONAL_STRING, STRING } from './rules';
 
 /**
  * The parameters of `wx.requestMerchantTransfer`: the page where the user confirms receipt of

@@ -1,7 +1,7 @@
 import type { PreparedParams } from '../core/call-host';
 import type { ParamIssue } from '../core/outcome';
 import { PLUGIN_PAYMENT_MUST_BE as MUST_BE } from './messages';
-import { checkFields, isFieldObject, NON_EMPTY, NUMBER, OPTIONAL_STRING, STRING } from './rules';
+import { checkFields, isFieldObject, NUMBER, OPTIONAL_STRING, STRING } from './rules';
 
 /**
  * The parameters of `wx.requestPluginPayment`: a payment from inside a plugin, through the
