@@ -1,6 +1,12 @@
 // miniprogram-pay/server: the merchant server's half, for Node 18+ (node:crypto only).
 export type { OrderSnapshot, OrderState } from '../checkout/types';
 export type { ActiveQueryOptions } from './active-query';
+export {
+  type MerchantTransferParams,
+  type MerchantTransferParamsOptions,
+  merchantTransferParams,
+  type TransferBill,
+} from './merchant-transfer-params';
 export type { PaymentNotification } from './notification-body';
 export type { HeadersInput } from './notification-headers';
 export {
@@ -34,6 +40,12 @@ export {
 export type { FastifyLike, FastifyReplyLike, FastifyRequestLike } from './route-fastify';
 export type { HttpRequestLike, HttpResponseLike } from './route-http';
 export type { KoaContextLike } from './route-koa';
+export {
+  type CommonPaymentMode,
+  type CommonPaymentParams,
+  type SignCommonPaymentOptions,
+  signCommonPayment,
+} from './sign-common-payment';
 export {
   type CreateNotificationOptions,
   createNotification,
