@@ -1,34 +1,26 @@
-import { invalidArgument } from './messages';
 import { optionsOf, requireSecret, requireToken } from './sign-fields';
-import { hmacSha256Hex, jsonText } from './sign-json';
+import {
+  hmacSha256Hex,
+  jsonText,
+  type SignDataKeys,
+  type SignedData,
+  signWithMode,
+} from './sign-json';
 
 /** The modes of `wx.requestVirtualPayment`. */
 export type VirtualPaymentMode = 'short_series_goods' | 'short_series_coin';
 
+const VIRTUAL_MODES: readonly VirtualPaymentMode[] = ['short_series_goods', 'short_series_coin'];
+
 /** Options of {@link signVirtualPayment}. */
-export interface SignVirtualPaymentOptions {
+export interface SignVirtualPaymentOptions extends SignDataKeys {
   /** `short_series_goods` (items) or `short_series_coin` (tokens). */
   readonly mode: VirtualPaymentMode;
-  /**
-   * The order's `signData`: a JSON string, signed and returned byte for byte, or an object,
-   * serialised once with `JSON.stringify` (that exact string is signed and returned).
-   */
-  readonly signData: string | object;
-  /** The AppKey of the environment (`env`) in signData: production and sandbox differ. */
-  readonly appKey: string;
-  /** The user's `session_key` from `code2Session`. */
-  readonly sessionKey: string;
 }
 
-/** The parameters of `wx.requestVirtualPayment`. */
-export interface VirtualPaymentParams {
+/** The parameters of `wx.requestVirtualPayment`; `paySig` signs `"requestVirtualPayment&" + signData`. */
+export interface VirtualPaymentParams extends SignedData {
   readonly mode: VirtualPaymentMode;
-  /** The exact string that was signed. */
-  readonly signData: string;
-  /** `hmac_sha256(appKey, "requestVirtualPayment&" + signData)`, lowercase hex. */
-  readonly paySig: string;
-  /** `hmac_sha256(sessionKey, signData)`, lowercase hex. */
-  readonly signature: string;
 }
 
 /**
@@ -42,21 +34,7 @@ export interface VirtualPaymentParams {
  *   currencyType: 'CNY', outTradeNo, attach: '' }, appKey, sessionKey })
  */
 export function signVirtualPayment(options: SignVirtualPaymentOptions): VirtualPaymentParams {
-  const api = 'signVirtualPayment';
-  const input = optionsOf(api, options, '{ mode, signData, appKey, sessionKey }');
-  const { mode } = input;
-  if (mode !== 'short_series_goods' && mode !== 'short_series_coin') {
-    invalidArgument(api, 'mode', '"short_series_goods" or "short_series_coin"', mode);
-  }
-  const signData = jsonText(api, 'signData', input.signData);
-  const appKey = requireSecret(api, 'appKey', input.appKey, 'the AppKey of the environment');
-  const sessionKey = requireSecret(api, 'sessionKey', input.sessionKey, "the user's session_key");
-  return {
-    mode,
-    signData,
-    paySig: hmacSha256Hex(appKey, `requestVirtualPayment&${signData}`),
-    signature: hmacSha256Hex(sessionKey, signData),
-  };
+  return signWithMode('signVirtualPayment', options, VIRTUAL_MODES, 'requestVirtualPayment');
 }
 
 /** Options of {@link signVirtualPaymentApi}. */
