@@ -5,10 +5,11 @@ import { parse } from 'acorn';
 import { createFakeHost } from 'miniprogram-pay/testing';
 
 const bundlePath = join(__dirname, '../../miniprogram_dist/index.js');
+const messagesPath = join(__dirname, '../../miniprogram_dist/messages.js');
 
 /** Loads the DevTools npm build the way a mini program does: a module wrapper, no Node. */
-function loadInMiniProgramRuntime(wx: unknown) {
-  if (!existsSync(bundlePath)) throw new Error(`${bundlePath} is missing: run npm run build first`);
+function loadInMiniProgramRuntime(wx: unknown, path = bundlePath) {
+  if (!existsSync(path)) throw new Error(`${path} is missing: run npm run build first`);
   const module = { exports: {} as Record<string, (...args: unknown[]) => Promise<unknown>> };
   const required: string[] = [];
   const context = createContext(
@@ -25,14 +26,14 @@ function loadInMiniProgramRuntime(wx: unknown) {
     },
     { codeGeneration: { strings: false, wasm: false } },
   );
-  const source = readFileSync(bundlePath, 'utf8');
+  const source = readFileSync(path, 'utf8');
   new Script(`(function (module, exports, require) {${source}\n})(module, exports, require)`, {
-    filename: 'miniprogram_npm/miniprogram-pay/index.js',
+    filename: `miniprogram_npm/miniprogram-pay/${path === bundlePath ? 'index' : 'messages'}.js`,
   }).runInContext(context);
   return { api: module.exports, required, context };
 }
 
-describe('miniprogram_dist in a mini program runtime', () => {
+describe('Install: miniprogram_dist in a mini program runtime', () => {
   it('has no Node or DOM globals to lean on', () => {
     const { context } = loadInMiniProgramRuntime(createFakeHost());
     const globals = new Script(
@@ -63,9 +64,24 @@ describe('miniprogram_dist in a mini program runtime', () => {
     expect(wx.sheetsOpened).toBe(1);
   });
 
-  it('keeps to ES2015 syntax', () => {
-    const source = readFileSync(bundlePath, 'utf8');
+  it.each([bundlePath, messagesPath])('keeps to ES2015 syntax: %s', (path) => {
+    const source = readFileSync(path, 'utf8');
     expect(() => parse(source, { ecmaVersion: 2015, sourceType: 'script' })).not.toThrow();
     expect(() => parse('const o = { ...{} }', { ecmaVersion: 2015 })).toThrow();
+  });
+
+  it("require('miniprogram-pay/messages') loads on its own and speaks to the person paying", () => {
+    const { api, required } = loadInMiniProgramRuntime(createFakeHost(), messagesPath);
+    expect(required).toEqual([]);
+    const describe = api.describeResult as unknown as (result: unknown, locale?: string) => unknown;
+    expect(
+      describe({ status: 'paid', orderId: 'o', order: { orderId: 'o', state: 'paid' } }),
+    ).toEqual({
+      title: '支付成功',
+      detail: '支付成功，订单已确认。',
+    });
+    expect(describe({ status: 'pending', orderId: 'o', detail: '' }, 'en')).toMatchObject({
+      title: 'Processing',
+    });
   });
 });
