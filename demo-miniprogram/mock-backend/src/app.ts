@@ -5,6 +5,7 @@ import { clientErrorHandler } from './http/client-errors';
 import errorHandling from './http/error-handling';
 import { frameworkErrors } from './http/framework-errors';
 import configPlugin from './plugins/config';
+import journalPlugin from './plugins/journal';
 import keysPlugin from './plugins/keys';
 import merchantFaultsPlugin from './plugins/merchant-faults';
 import notifierPlugin from './plugins/notifier';
@@ -54,6 +55,7 @@ export function createApp(config: BackendConfig) {
 
   // Shared services.
   app.register(configPlugin, { config });
+  app.register(journalPlugin);
   app.register(storePlugin);
   app.register(keysPlugin);
   app.register(notifierPlugin);
