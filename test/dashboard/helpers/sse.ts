@@ -59,6 +59,12 @@ export async function openEventStream(url: string, headers: Record<string, strin
       while (queue.length === 0 && !ended) await fill();
       return queue.shift();
     },
+    /** The next event; throws when the stream has ended. */
+    async take(): Promise<ServerSentEvent> {
+      const event = await this.next();
+      if (!event) throw new Error('The event stream ended before the next event.');
+      return event;
+    },
     /** The next event matching `test`, skipping the others. */
     async until(test: (event: ServerSentEvent) => boolean): Promise<ServerSentEvent> {
       for (;;) {

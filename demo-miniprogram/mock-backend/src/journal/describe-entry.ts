@@ -146,6 +146,10 @@ function describeNotification(
         detail.status === undefined
           ? `no answer (${detail.error ?? 'failed'})`
           : `${detail.status}`;
+      const heard =
+        detail.status === undefined
+          ? `the merchant did not answer (${detail.error ?? 'the request failed'})`
+          : `the merchant answered ${detail.status}`;
       const next =
         detail.deliveryState === 'delivered'
           ? 'delivered'
@@ -155,7 +159,7 @@ function describeNotification(
               ? 'no retry left, the platform gave up'
               : detail.deliveryState;
       return plain(
-        `${name}, attempt ${detail.attempt ?? 1}: the merchant answered ${answer}; ${next}.`,
+        `${name}, attempt ${detail.attempt ?? 1}: ${heard}; ${next}.`,
         arrow(P, M, `${name.split(' #')[0]} #${detail.deliveryId}`, detail.sentAt ?? at),
         arrow(M, P, `${answer}${detail.deliveryState === 'delivered' ? '' : `, ${next}`}`),
       );
