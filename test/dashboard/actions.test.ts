@@ -77,7 +77,8 @@ describe('Dashboard: POST /dashboard/orders/:orderId/<action>', () => {
     const answer = await act(order.orderId, 'drop-notification');
     expect(answer.status).toBe(200);
     expect(actionNames(answer)).toEqual(['Deliver notification', 'Close']);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Past the time it was due.
+    await new Promise((resolve) => setTimeout(resolve, 600));
     expect(await deliveriesOf(order.orderId)).toEqual([
       expect.objectContaining({ state: 'dropped', attempts: [] }),
     ]);
