@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { type MockBackend, startMockBackend } from '../../demo-miniprogram/mock-backend/src/server';
+import { launchBrowser } from '../../scripts/lib/chromium';
 import {
   call,
   cashier,
@@ -12,7 +13,6 @@ import {
 } from '../mock-backend/helpers/backend';
 import { forgePayNotification, paidTransaction } from '../mock-backend/helpers/notifications';
 import { testKeys } from '../mock-backend/helpers/test-keys';
-import { launchBrowser } from './helpers/browser';
 
 /** Where the test run leaves its screenshot (git-ignored). */
 const SCREENSHOT_DIR = path.resolve(__dirname, '..', '..', '.tmp', 'dashboard');

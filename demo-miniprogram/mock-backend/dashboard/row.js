@@ -19,7 +19,7 @@ export function createRowGroup(item, timeline, open, handlers) {
     amount: element('td', { class: 'amount' }),
     state: element('td'),
     created: element('td'),
-    actions: element('td', { class: 'actions' }),
+    actions: element('td'),
   };
   summary.append(...Object.values(cells));
   const timelineId = `timeline-${item.id}`;
@@ -34,7 +34,9 @@ export function createRowGroup(item, timeline, open, handlers) {
   const toggle = element('button', { type: 'button', 'aria-controls': timelineId }, 'Timeline');
   const sequence = element('button', { type: 'button' }, 'Sequence');
   const buttons = element('span', { class: 'buttons' });
-  cells.actions.append(buttons, toggle, sequence);
+  const actions = element('div', { class: 'actions' });
+  actions.append(buttons, toggle, sequence);
+  cells.actions.append(actions);
   sequence.addEventListener('click', () => handlers.onSequence(item.id));
   toggle.addEventListener('click', () => setOpen(detailRow.hidden));
 

@@ -10,6 +10,7 @@ const LEFT = 96;
 const LANE_GAP = 300;
 const TOP = 44;
 const STEP = 26;
+const NOTE_WIDTH = 180;
 const laneX = (id) => LEFT + LANE_GAP * LANES.findIndex((lane) => lane.id === id);
 const laneTitle = (id) => LANES.find((lane) => lane.id === id)?.title ?? id;
 
@@ -63,10 +64,19 @@ function drawing(messages) {
     const from = laneX(message.from);
     const to = laneX(message.to);
     if (from === to) {
+      // Notes sit right of their lane, left of the last one.
+      const left = from === laneX(LANES[LANES.length - 1].id) ? from - 6 - NOTE_WIDTH : from + 6;
       root.append(
-        svg('rect', { x: from + 6, y: y - 11, width: 180, height: 18, rx: 3, class: 'seq-note' }),
+        svg('rect', {
+          x: left,
+          y: y - 11,
+          width: NOTE_WIDTH,
+          height: 18,
+          rx: 3,
+          class: 'seq-note',
+        }),
       );
-      root.append(svg('text', { x: from + 12, y: y + 2, class: 'note-text' }, message.label));
+      root.append(svg('text', { x: left + 6, y: y + 2, class: 'note-text' }, message.label));
       return;
     }
     root.append(
