@@ -31,7 +31,8 @@ try {
   );
   process.exit(1);
 }
-console.log(`    listening on ${backend.url} (state kept in ${backend.dataDir})\n`);
+console.log(`    listening on ${backend.url} (state kept in ${backend.dataDir})`);
+console.log(`    dashboard: ${backend.url}/ (orders, notifications and status queries, live)\n`);
 
 const lanAddresses = Object.values(networkInterfaces())
   .flat()
@@ -50,6 +51,10 @@ console.log(`3/3 Open the demo in WeChat DevTools
     6. The simulated cashier is an action sheet: Pay / Cancel / Fail / Pay but lose the callback.
        Watch the stages (creating the order, waiting for the payment, confirming), then the
        result. "My orders" lists the orders; pending ones are checked again at the next launch.
+    7. Watch it happen on the dashboard, in your browser: ${backend.url}/
+       Every order with its timeline (cashier, notifications and their retries, status queries,
+       refunds, refusals), live, with buttons to deliver, drop or replay a notification, refund
+       or close an order, and a sequence view of each order.
 
     On a phone (preview / real-device debugging), 127.0.0.1 is the phone itself:
     restart with BACKEND_HOST=0.0.0.0 npm start and set baseUrl in demo-miniprogram/miniprogram/config.js to

@@ -5,6 +5,8 @@ import { clientErrorHandler } from './http/client-errors';
 import errorHandling from './http/error-handling';
 import { frameworkErrors } from './http/framework-errors';
 import configPlugin from './plugins/config';
+import dashboardPlugin from './plugins/dashboard';
+import journalPlugin from './plugins/journal';
 import keysPlugin from './plugins/keys';
 import merchantFaultsPlugin from './plugins/merchant-faults';
 import notifierPlugin from './plugins/notifier';
@@ -17,6 +19,9 @@ import storePlugin from './plugins/store';
 import loginRoutes from './routes/api/login';
 import orderRoutes from './routes/api/orders';
 import productRoutes from './routes/api/products';
+import dashboardActionRoutes from './routes/dashboard/actions';
+import dashboardEventRoutes from './routes/dashboard/events';
+import dashboardPageRoutes from './routes/dashboard/page';
 import healthRoutes from './routes/health';
 import payNotifyRoutes from './routes/pay/notify';
 import virtualNotifyRoutes from './routes/pay/virtual-notify';
@@ -54,6 +59,7 @@ export function createApp(config: BackendConfig) {
 
   // Shared services.
   app.register(configPlugin, { config });
+  app.register(journalPlugin);
   app.register(storePlugin);
   app.register(keysPlugin);
   app.register(notifierPlugin);
@@ -63,6 +69,7 @@ export function createApp(config: BackendConfig) {
   app.register(orderStatusPlugin);
   app.register(merchantFaultsPlugin);
   app.register(payNotificationVerifierPlugin);
+  app.register(dashboardPlugin);
 
   // The merchant server.
   app.register(healthRoutes);
@@ -77,5 +84,10 @@ export function createApp(config: BackendConfig) {
   app.register(inspectRoutes);
   app.register(refundRoutes);
   app.register(merchantFaultsRoutes);
+
+  // The live dashboard (GET /).
+  app.register(dashboardPageRoutes);
+  app.register(dashboardEventRoutes);
+  app.register(dashboardActionRoutes);
   return app;
 }

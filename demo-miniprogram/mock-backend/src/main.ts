@@ -10,6 +10,7 @@ async function main(): Promise<void> {
   const backend = await startMockBackend(command.options);
   const storage = backend.dataDir ? `data in ${backend.dataDir}` : 'in memory';
   console.log(`mock backend listening on ${backend.url} (${storage})`);
+  console.log(`dashboard: ${backend.url}/`);
 
   const shutdown = (): void => {
     backend.close().then(

@@ -1,4 +1,5 @@
 import type { BackendConfig } from '../config/options';
+import type { Journal } from '../journal/journal';
 import type { LoadedKeys } from '../keys/load-keys';
 import type { BackendState } from '../storage/state';
 import type { NotificationSigner } from './notifications/notification-signer';
@@ -11,6 +12,8 @@ export interface PlatformContext {
   readonly keys: LoadedKeys;
   readonly config: BackendConfig;
   readonly notifier: Notifier;
+  /** Where the platform records the refunds it makes (the dashboard reads it). */
+  readonly journal: Journal;
   /** The key each v3 notification request is signed with. */
   readonly notificationSigner: NotificationSigner;
   /** The merchant server notifications go to, e.g. `http://127.0.0.1:3000`. */

@@ -127,6 +127,11 @@ export class SimulatedVirtualPayment {
     if (order.status < 2 || order.status > 4) return 'not-paid';
     order.status = 5;
     await this.context.commit();
+    this.context.journal.record(outTradeNo, {
+      type: 'refund',
+      amount: order.total,
+      currency: 'CNY',
+    });
     const delivery = virtualPushDelivery(this.context, 'xpay_refund_notify', order);
     if (plan.drop) this.context.notifier.drop(delivery);
     else this.context.notifier.schedule(delivery, plan.delayMs);

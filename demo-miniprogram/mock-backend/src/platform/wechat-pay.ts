@@ -104,6 +104,11 @@ export class SimulatedWeChatPay {
     if (payment.tradeState !== 'SUCCESS' || payment.transactionId === undefined) return 'not-paid';
     payment.tradeState = 'REFUND';
     await this.context.commit();
+    this.context.journal.record(outTradeNo, {
+      type: 'refund',
+      amount: payment.total,
+      currency: payment.currency,
+    });
     const now = this.context.config.now();
     const resource: RefundResource = {
       mchid: payment.mchid,

@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin';
+import { journalDeliveries } from '../journal/delivery-entries';
 import { Notifier } from '../platform/notifications/notifier';
 
 declare module 'fastify' {
@@ -11,9 +12,12 @@ declare module 'fastify' {
 /** Notifications still owed are dropped when the server closes. */
 export default fp(
   async (fastify) => {
-    const notifier = new Notifier({ retryDelaysMs: fastify.config.notifyRetryDelaysMs });
+    const notifier = new Notifier({
+      retryDelaysMs: fastify.config.notifyRetryDelaysMs,
+      observe: journalDeliveries(fastify.journal),
+    });
     fastify.decorate('notifier', notifier);
     fastify.addHook('preClose', async () => notifier.close());
   },
-  { name: 'notifier', dependencies: ['config'], fastify: '5.x' },
+  { name: 'notifier', dependencies: ['config', 'journal'], fastify: '5.x' },
 );

@@ -10,7 +10,7 @@ declare module 'fastify' {
 
 export default fp(
   async (fastify) => {
-    const { config, store, keys, platform, waiters } = fastify;
+    const { config, store, keys, platform, waiters, journal } = fastify;
     const orders = new OrderBook({
       state: store.state,
       commit: () => store.commit(),
@@ -18,12 +18,13 @@ export default fp(
       keys,
       platform,
       waiters,
+      journal,
     });
     fastify.decorate('orders', orders);
   },
   {
     name: 'order-book',
-    dependencies: ['config', 'store', 'keys', 'platform', 'order-waiters'],
+    dependencies: ['config', 'store', 'keys', 'platform', 'order-waiters', 'journal'],
     fastify: '5.x',
   },
 );

@@ -13,17 +13,22 @@ declare module 'fastify' {
 /** The simulated platform; its notifications go to this very server. */
 export default fp(
   async (fastify) => {
-    const { config, store, keys, notifier } = fastify;
+    const { config, store, keys, notifier, journal } = fastify;
     const platform = createSimulatedPlatform({
       state: store.state,
       commit: () => store.commit(),
       keys,
       config,
       notifier,
+      journal,
       notificationSigner: createNotificationSigner(keys, config.notifySigning),
       merchantBaseUrl: () => localUrlOf(fastify.server, config.host),
     });
     fastify.decorate('platform', platform);
   },
-  { name: 'platform', dependencies: ['config', 'store', 'keys', 'notifier'], fastify: '5.x' },
+  {
+    name: 'platform',
+    dependencies: ['config', 'store', 'keys', 'notifier', 'journal'],
+    fastify: '5.x',
+  },
 );

@@ -1,6 +1,13 @@
 import type { BackendConfig } from '../../config/options';
 import type { OrderState } from '../../domain/order-state';
 import { ApiError } from '../../http/api-error';
+import type { Journal } from '../../journal/journal';
+import {
+  journalApplied,
+  journalClosed,
+  journalCreated,
+  journalQueried,
+} from '../../journal/order-entries';
 import type { LoadedKeys } from '../../keys/load-keys';
 import type { SimulatedPlatform } from '../../platform/simulated-platform';
 import type { RefundResource, Transaction } from '../../platform/transaction';
@@ -24,6 +31,8 @@ export interface OrderBookDeps {
   readonly keys: LoadedKeys;
   readonly platform: SimulatedPlatform;
   readonly waiters: Pick<OrderWaiters, 'changed'>;
+  /** Where each event of an order is recorded (the dashboard reads it). */
+  readonly journal: Journal;
 }
 
 /**
@@ -52,41 +61,50 @@ export class OrderBook {
     return viewOf(order);
   }
 
-  create(input: CreateOrderInput): Promise<PreparedOrder> {
-    return createOrder(this, input);
+  async create(input: CreateOrderInput): Promise<PreparedOrder> {
+    const prepared = await createOrder(this, input);
+    journalCreated(this.deps.journal, this.require(prepared.orderId));
+    return prepared;
   }
 
   /** A Transaction from a notification or a query. */
-  applyTransaction(
+  async applyTransaction(
     transaction: Transaction,
     origin: 'notify' | 'query',
     notificationId?: string,
   ): Promise<ApplyOutcome> {
-    return applyTransaction(this, transaction, origin, notificationId);
+    const outcome = await applyTransaction(this, transaction, origin, notificationId);
+    return this.journalled(transaction.out_trade_no, origin, outcome);
   }
 
   /** A REFUND.SUCCESS notification. */
-  applyRefund(refund: RefundResource, notificationId: string): Promise<ApplyOutcome> {
-    return applyRefund(this, refund, notificationId);
+  async applyRefund(refund: RefundResource, notificationId: string): Promise<ApplyOutcome> {
+    const outcome = await applyRefund(this, refund, notificationId);
+    return this.journalled(refund.out_trade_no, 'notify', outcome);
   }
 
   /** A delivery/refund push or a `/xpay/query_order` result. */
-  applyVirtualReport(
+  async applyVirtualReport(
     report: VirtualPaymentReport,
     origin: 'notify' | 'query',
     notificationId?: string,
   ): Promise<ApplyOutcome> {
-    return applyVirtualReport(this, report, origin, notificationId);
+    const outcome = await applyVirtualReport(this, report, origin, notificationId);
+    return this.journalled(report.outTradeNo, origin, outcome);
   }
 
   /** Asks the platform, as a merchant does when a notification is late. */
-  queryPlatform(order: MerchantOrder): Promise<void> {
-    return queryPlatform(this, order);
+  async queryPlatform(order: MerchantOrder): Promise<void> {
+    const stateBefore = this.stateOf(order);
+    await queryPlatform(this, order);
+    journalQueried(this.deps.journal, order, stateBefore, this.deps.platform);
   }
 
   /** Closes an unpaid order at the platform, after one last query. */
-  close(order: MerchantOrder): Promise<OrderStatusView> {
-    return closeOrder(this, order);
+  async close(order: MerchantOrder): Promise<OrderStatusView> {
+    const view = await closeOrder(this, order);
+    journalClosed(this.deps.journal, order);
+    return view;
   }
 
   /** Stores a new order durably. */
@@ -101,6 +119,12 @@ export class OrderBook {
     await this.deps.commit();
     this.deps.waiters.changed(order.orderId);
     return { kind: 'applied' };
+  }
+
+  /** A notification's outcome goes to the journal (a query's is journalled as the query). */
+  private journalled(orderId: string, origin: 'notify' | 'query', outcome: ApplyOutcome) {
+    if (origin === 'query') return outcome;
+    return journalApplied(this.deps.journal, orderId, this.find(orderId), outcome);
   }
 
   /** The update was valid but changes nothing (e.g. a late success for a closed order). */

@@ -17,7 +17,16 @@ const orderRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     { schema: { params: OrderIdParams, querystring: StatusQuery } },
     async (request) => {
       const waitMs = Math.min(Number(request.query.waitMs ?? 0), MAX_STATUS_WAIT_MS);
-      return orderStatus.status(request.params.orderId, waitMs);
+      const askedAt = Date.now();
+      const view = await orderStatus.status(request.params.orderId, waitMs);
+      const heldMs = Date.now() - askedAt;
+      fastify.journal.record(view.orderId, {
+        type: 'status-query',
+        waitMs,
+        heldMs,
+        state: view.state,
+      });
+      return view;
     },
   );
 

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { describeError } from '../../http/describe-error';
 import { acceptRawBody, rawBodyOf } from '../../http/raw-body';
+import { journalRefused } from '../../journal/order-entries';
 import { isRefundResource, isTransaction } from '../../merchant/notifications/pay-resources';
 import type { ApplyOutcome } from '../../merchant/order-book/apply-outcome';
 import { PayNotifyHeaders } from '../../schemas/pay';
@@ -25,7 +26,10 @@ const payNotifyRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       return reply.code(500).send(fail('simulated merchant outage'));
     }
     const verified = fastify.verifyPayNotification(request.headers, rawBodyOf(request.body));
-    if (!verified.ok) return reply.code(verified.status).send(fail(verified.message));
+    if (!verified.ok) {
+      journalRefused(fastify.journal, undefined, '/pay/notify', verified);
+      return reply.code(verified.status).send(fail(verified.message));
+    }
     const outcome = await applyEvent(fastify, verified.eventType, verified.resource, verified.id);
     if (outcome.kind === 'rejected') return reply.code(outcome.status).send(fail(outcome.message));
     return reply.code(204).send();

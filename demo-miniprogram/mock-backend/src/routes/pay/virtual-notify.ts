@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { describeError } from '../../http/describe-error';
 import { acceptRawBody, rawBodyOf } from '../../http/raw-body';
+import { claimedOrderOfPush, journalRefused } from '../../journal/order-entries';
 import { openVirtualPush } from '../../merchant/notifications/open-virtual-push';
 import { VIRTUAL_NOTIFY_PATH } from '../../platform/notifications/virtual-push';
 import { VirtualNotifyQuery } from '../../schemas/pay';
@@ -37,7 +38,11 @@ const virtualNotifyRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         keys,
         config.now(),
       );
-      if (!opened.ok) return reply.code(opened.status).send(failure(opened.message));
+      if (!opened.ok) {
+        const claimed = claimedOrderOfPush(rawBodyOf(request.body));
+        journalRefused(fastify.journal, claimed, VIRTUAL_NOTIFY_PATH, opened);
+        return reply.code(opened.status).send(failure(opened.message));
+      }
       const outcome = await orders.applyVirtualReport(
         opened.report,
         'notify',

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { cashierAnswer, cashierSubject } from '../../journal/cashier-entries';
 import { CashierBody, notifyPlanOf } from '../../schemas/sim';
 
 /**
@@ -15,9 +16,22 @@ const cashierRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       plan: notifyPlanOf(body, fastify.config),
     };
     const { cashier } = fastify.platform;
-    return body.api === 'requestPayment'
-      ? cashier.requestPayment(cashierRequest)
-      : cashier.requestVirtualPayment(cashierRequest);
+    const { api, action } = body;
+    const { delayMs, drop } = cashierRequest.plan;
+    const orderId = cashierSubject(fastify.platform, api, body.params);
+    fastify.journal.record(orderId, {
+      type: 'cashier',
+      api,
+      action,
+      notifyDelayMs: delayMs,
+      dropNotify: drop,
+    });
+    const callback =
+      api === 'requestPayment'
+        ? await cashier.requestPayment(cashierRequest)
+        : await cashier.requestVirtualPayment(cashierRequest);
+    fastify.journal.record(orderId, cashierAnswer(api, action, callback));
+    return callback;
   });
 };
 

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ApiError } from '../../http/api-error';
+import { refundAtPlatform } from '../../platform/refund-at-platform';
 import { notifyPlanOf, RefundBody } from '../../schemas/sim';
 
 /**
@@ -9,17 +9,7 @@ import { notifyPlanOf, RefundBody } from '../../schemas/sim';
 const refundRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post('/sim/refund', { schema: { body: RefundBody } }, async (request) => {
     const { orderId } = request.body;
-    const plan = notifyPlanOf(request.body, fastify.config);
-    const { wechatPay, virtualPayment } = fastify.platform;
-    const outcome = wechatPay.query(orderId)
-      ? await wechatPay.refund(orderId, plan)
-      : await virtualPayment.refund(orderId, plan);
-    if (outcome === 'unknown') {
-      throw new ApiError(404, 'ORDER_NOT_FOUND', `the platform has no order ${orderId}`);
-    }
-    if (outcome === 'not-paid') {
-      throw new ApiError(409, 'ORDER_NOT_PAID', `order ${orderId} is not paid on the platform`);
-    }
+    await refundAtPlatform(fastify.platform, orderId, notifyPlanOf(request.body, fastify.config));
     return { orderId, refunded: true };
   });
 };

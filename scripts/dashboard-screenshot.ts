@@ -1,0 +1,71 @@
+// The README's picture of the dashboard: a mock backend in memory, a few orders in different
+// states (paid, refunded, closed, a notification held back, a refused signature), one timeline
+// and one sequence open, taken in Debian's Chromium.
+//   npx tsx scripts/dashboard-screenshot.ts [out.png]   (default docs/dashboard.png)
+import * as path from 'node:path';
+import { startMockBackend } from '../demo-miniprogram/mock-backend/src/server';
+import { launchBrowser } from './lib/chromium';
+
+const out = path.resolve(process.argv[2] ?? path.join(__dirname, '..', 'docs', 'dashboard.png'));
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function main(): Promise<void> {
+  const backend = await startMockBackend({ memory: true, activeQueryAfterMs: -1 });
+  const browser = await launchBrowser();
+  try {
+    const post = async (route: string, body?: object) => {
+      const response = await fetch(`${backend.url}${route}`, {
+        method: 'POST',
+        ...(body
+          ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }
+          : {}),
+      });
+      return response.json();
+    };
+    const pay = async (productId: string, extra: object = {}, profile?: string) => {
+      const order = await post('/api/orders', { productId, ...(profile ? { profile } : {}) });
+      const api = order.kind === 'virtual' ? 'requestVirtualPayment' : 'requestPayment';
+      await post('/sim/cashier', { api, params: order.params, action: 'pay', ...extra });
+      return order;
+    };
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${backend.url}/`);
+
+    const closed = await post('/api/orders', { productId: 'sticker', quantity: 2 });
+    await post(`/dashboard/orders/${closed.orderId}/close`);
+    const refunded = await pay('coins-300', {}, 'tcmpp');
+    await pause(400);
+    await post(`/dashboard/orders/${refunded.orderId}/refund`);
+    await pay('coffee-beans', { dropNotify: true }, 'wechat-v2-hmac');
+    const refused = await post('/api/orders', { productId: 'coins-60' });
+    const paySig = refused.params.paySig as string;
+    await post('/sim/cashier', {
+      api: 'requestVirtualPayment',
+      params: { ...refused.params, paySig: `${paySig[0] === 'a' ? 'b' : 'a'}${paySig.slice(1)}` },
+      action: 'pay',
+    });
+    const paid = await pay('mug');
+    await fetch(`${backend.url}/api/orders/${paid.orderId}?waitMs=5000`);
+    await pause(300);
+
+    for (const id of [paid.orderId, refused.orderId]) {
+      await page
+        .getByRole('rowgroup', { name: `Order ${id}` })
+        .getByRole('button', { name: 'Timeline' })
+        .click();
+    }
+    const row = page.getByRole('rowgroup', { name: `Order ${paid.orderId}` });
+    await row.getByRole('button', { name: 'Sequence' }).click();
+    await page.getByRole('region', { name: `Sequence of ${paid.orderId}` }).waitFor();
+    await page.screenshot({ path: out, fullPage: true });
+    console.log(`dashboard screenshot written to ${out}`);
+  } finally {
+    await browser.close();
+    await backend.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
