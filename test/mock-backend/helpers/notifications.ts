@@ -1,9 +1,8 @@
-import { createPrivateKey, randomUUID } from 'node:crypto';
+import { createHmac, createPrivateKey, randomUUID } from 'node:crypto';
 import type { MockBackendKeys } from '../../../demo-miniprogram/mock-backend/src/keys/key-material';
 import { loadKeys } from '../../../demo-miniprogram/mock-backend/src/keys/load-keys';
 import { encryptedNotificationBody } from '../../../demo-miniprogram/mock-backend/src/platform/notifications/pay-notification';
 import { signNotification } from '../../../demo-miniprogram/mock-backend/src/signing/notification-signature';
-import { serverPaySig } from '../../../demo-miniprogram/mock-backend/src/signing/virtual-pay-sign';
 
 /** A Transaction plaintext for a paid order. */
 export function paidTransaction(input: {
@@ -83,7 +82,10 @@ export function signHeaders(
   };
 }
 
-/** A signed goods-delivery push body and its query string. */
+/**
+ * A signed push body and its query string; pay_sig made with node:crypto, not with the code
+ * under test: `hmac_sha256(AppKey of Env, "/pay/virtual-notify&" + body)`.
+ */
 export function forgeVirtualPush(
   keys: MockBackendKeys,
   push: Record<string, unknown>,
@@ -92,6 +94,6 @@ export function forgeVirtualPush(
   const appKey = push.Env === 1 ? keys.virtualAppKeySandbox : keys.virtualAppKeyProduction;
   return {
     body,
-    path: `/pay/virtual-notify?pay_sig=${serverPaySig(appKey, '/pay/virtual-notify', body)}`,
+    path: `/pay/virtual-notify?pay_sig=${createHmac('sha256', appKey).update(`/pay/virtual-notify&${body}`).digest('hex')}`,
   };
 }
