@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import type { VirtualProduct } from '../../domain/catalogue';
-import { newNonceStr, unixSeconds } from '../../domain/ids';
+import { unixSeconds } from '../../domain/ids';
 import { signPayment, signPaymentV2, signVirtualPayment } from '../../server-kit';
 import type { PaymentProfile, VirtualMode, VirtualProfile } from '../../storage/state';
 
@@ -82,7 +82,6 @@ export function signPaymentParams(input: {
     appId: input.appId,
     prepayId: input.prepayId,
     timeStamp: String(unixSeconds(input.nowMs)),
-    nonceStr: newNonceStr(),
   };
   switch (input.profile) {
     case 'wechat-v3':
