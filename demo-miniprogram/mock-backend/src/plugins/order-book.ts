@@ -10,20 +10,20 @@ declare module 'fastify' {
 
 export default fp(
   async (fastify) => {
-    const { config, store, keys, platform, waiters } = fastify;
+    const { config, store, keys, platform, watch } = fastify;
     const orders = new OrderBook({
       state: store.state,
       commit: () => store.commit(),
       config,
       keys,
       platform,
-      waiters,
+      watch,
     });
     fastify.decorate('orders', orders);
   },
   {
     name: 'order-book',
-    dependencies: ['config', 'store', 'keys', 'platform', 'order-waiters'],
+    dependencies: ['config', 'store', 'keys', 'platform', 'order-watch'],
     fastify: '5.x',
   },
 );

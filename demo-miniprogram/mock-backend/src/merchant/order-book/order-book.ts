@@ -5,7 +5,7 @@ import type { LoadedKeys } from '../../keys/load-keys';
 import type { SimulatedPlatform } from '../../platform/simulated-platform';
 import type { RefundResource, Transaction } from '../../platform/transaction';
 import type { BackendState, MerchantOrder } from '../../storage/state';
-import type { OrderWaiters } from '../order-status/order-waiters';
+import type { OrderWatch } from '../../server-kit';
 import { type ApplyOutcome, remember } from './apply-outcome';
 import { applyRefund, applyTransaction } from './apply-payment-update';
 import { applyVirtualReport, type VirtualPaymentReport } from './apply-virtual-update';
@@ -23,7 +23,8 @@ export interface OrderBookDeps {
   readonly config: BackendConfig;
   readonly keys: LoadedKeys;
   readonly platform: SimulatedPlatform;
-  readonly waiters: Pick<OrderWaiters, 'changed'>;
+  /** Wakes the status requests waiting on an order (here, and on other instances). */
+  readonly watch: Pick<OrderWatch, 'changed'>;
 }
 
 /**
@@ -95,11 +96,16 @@ export class OrderBook {
     await this.deps.commit();
   }
 
-  /** The order changed: make it durable, then wake the status requests waiting on it. */
+  /**
+   * The order changed: make it durable, then wake the status requests waiting on it (the
+   * watch publishes the change; a failed publish is reported, the change stands).
+   */
   async changed(order: MerchantOrder, notificationId: string | undefined): Promise<ApplyOutcome> {
     if (notificationId !== undefined) remember(order, notificationId);
     await this.deps.commit();
-    this.deps.waiters.changed(order.orderId);
+    await this.deps.watch.changed(order.orderId).catch((error: unknown) => {
+      console.error(`[mock-backend] waking the status requests of ${order.orderId} failed:`, error);
+    });
     return { kind: 'applied' };
   }
 
