@@ -14,6 +14,7 @@ export default fp(
     const orders = new OrderBook({
       state: store.state,
       commit: () => store.commit(),
+      refresh: () => store.refresh(),
       config,
       keys,
       platform,

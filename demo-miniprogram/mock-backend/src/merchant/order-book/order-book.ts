@@ -4,8 +4,8 @@ import { ApiError } from '../../http/api-error';
 import type { LoadedKeys } from '../../keys/load-keys';
 import type { SimulatedPlatform } from '../../platform/simulated-platform';
 import type { RefundResource, Transaction } from '../../platform/transaction';
-import type { BackendState, MerchantOrder } from '../../storage/state';
 import type { OrderWatch } from '../../server-kit';
+import type { BackendState, MerchantOrder } from '../../storage/state';
 import { type ApplyOutcome, remember } from './apply-outcome';
 import { applyRefund, applyTransaction } from './apply-payment-update';
 import { applyVirtualReport, type VirtualPaymentReport } from './apply-virtual-update';
@@ -20,6 +20,8 @@ import { stateOf } from './state-rules';
 export interface OrderBookDeps {
   readonly state: BackendState;
   readonly commit: () => Promise<void>;
+  /** Takes in what other instances sharing the data directory wrote. */
+  readonly refresh: () => Promise<void>;
   readonly config: BackendConfig;
   readonly keys: LoadedKeys;
   readonly platform: SimulatedPlatform;
