@@ -23,8 +23,9 @@ export class OrderStatusService {
   private readonly firstAskedAt = new Map<string, number>();
   private readonly lastQueriedAt = new Map<string, number>();
   private readonly queryTimers = new Set<NodeJS.Timeout>();
-  /** Aborted on close: every held wait answers at once, and every later one. */
-  private readonly closing = new AbortController();
+  /** One per held wait, aborted on close so that it answers at once. */
+  private readonly holding = new Set<AbortController>();
+  private closed = false;
 
   constructor(
     private readonly orders: OrderBook,
@@ -48,7 +49,9 @@ export class OrderStatusService {
 
   /** Answers every waiting request now (and every later one at once); stops query timers. */
   close(): void {
-    this.closing.abort();
+    this.closed = true;
+    for (const hold of this.holding) hold.abort();
+    this.holding.clear();
     for (const timer of this.queryTimers) clearTimeout(timer);
     this.queryTimers.clear();
   }
@@ -72,7 +75,7 @@ export class OrderStatusService {
     };
     armNextQuery();
     try {
-      await this.watch.wait(orderId, { waitMs, signal: this.closing.signal });
+      await this.hold(orderId, waitMs);
     } finally {
       waiting = false;
       if (timer) {
@@ -80,6 +83,18 @@ export class OrderStatusService {
         this.queryTimers.delete(timer);
       }
       timer = undefined;
+    }
+  }
+
+  /** Holds through the watch; at once once closed (a signal of its own: no shared listeners). */
+  private async hold(orderId: string, waitMs: number): Promise<void> {
+    const hold = new AbortController();
+    if (this.closed) hold.abort();
+    this.holding.add(hold);
+    try {
+      await this.watch.wait(orderId, { waitMs, signal: hold.signal });
+    } finally {
+      this.holding.delete(hold);
     }
   }
 
