@@ -5,7 +5,8 @@ describe('npm run backend (src/main.ts)', () => {
   it('starts with PORT=0 --memory and keys from the environment, serves, and stops on SIGTERM', async () => {
     const child = await spawnBackend(['--memory', '--active-query-after-ms=-1']);
     try {
-      const url = await waitForListening(child);
+      const { url, banner } = await waitForListening(child);
+      expect(banner).toBe(`mock backend listening on ${url} (in memory)`);
       expect(await (await fetch(`${url}/health`)).json()).toEqual({ ok: true });
       const config = await (await fetch(`${url}/sim/config`)).json();
       expect(config.activeQueryAfterMs).toBe(-1);

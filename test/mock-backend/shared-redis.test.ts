@@ -136,7 +136,11 @@ it('npm run backend -- --redis <url> --data-dir <dir> answers a long-poll held b
     '--active-query-after-ms=-1',
   ]);
   try {
-    const b = { url: await waitForListening(child) };
+    const { url, banner } = await waitForListening(child);
+    expect(banner).toBe(
+      `mock backend listening on ${url} (data in ${dataDir}, long-polls shared over Redis at unix://${redis.path})`,
+    );
+    const b = { url };
     const order = await createOrder(a, { productId: 'mug' });
     const held = hold(a, order.orderId, 8000);
     await moment(200);
@@ -148,5 +152,48 @@ it('npm run backend -- --redis <url> --data-dir <dir> answers a long-poll held b
     expect(await stopBackend(child)).toBe(0);
   } finally {
     killBackend(child);
+  }
+});
+
+it('a Redis lost after the start: notifications are still taken, the lost wake is reported, close() does not wait for it', async () => {
+  const own = await startRedis();
+  const errors: string[] = [];
+  const spy = jest.spyOn(console, 'error').mockImplementation((message: unknown) => {
+    errors.push(String(message));
+  });
+  try {
+    const options = {
+      memory: false,
+      dataDir,
+      activeQueryAfterMs: -1,
+      redisUrl: `unix://${own.path}`,
+    };
+    const a = await startTestBackend(options);
+    running.push(a);
+    const b = await startTestBackend(options);
+    running.push(b);
+    const order = await createOrder(a, { productId: 'mug' });
+    await own.stop();
+    await payThrough(b, order.params);
+    for (let i = 0; i < 100 && (await orderStatus(a, order.orderId)).state !== 'paid'; i++) {
+      await moment(10);
+    }
+    expect((await orderStatus(a, order.orderId)).state).toBe('paid');
+    const delivered = (await call(b, 'GET', `/sim/deliveries?orderId=${order.orderId}`)).body;
+    expect(delivered.deliveries[0].attempts).toEqual([expect.objectContaining({ status: 204 })]);
+    expect(errors).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `^\\[mock-backend\\] the other instances' status requests for ${order.orderId} were not woken: `,
+        ),
+      ),
+    );
+    expect(errors.filter((message) => message.includes('reconnecting')).length).toBeLessThanOrEqual(
+      4,
+    );
+    for (const backend of running.splice(0)) await backend.close();
+  } finally {
+    spy.mockRestore();
+    await own.stop();
   }
 });

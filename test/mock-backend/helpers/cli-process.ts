@@ -24,14 +24,14 @@ export async function spawnBackend(
   return spawn(TSX, [MAIN, ...args], { env: full, cwd: ROOT, detached: true });
 }
 
-/** The URL the backend prints once it listens; rejects with its output if it exits first. */
-export function waitForListening(child: ChildProcess): Promise<string> {
+/** The URL the backend prints once it listens, and that line; rejects with its output if it exits first. */
+export function waitForListening(child: ChildProcess): Promise<{ url: string; banner: string }> {
   return new Promise((resolve, reject) => {
     let output = '';
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
-      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
-      if (url) resolve(url);
+      const banner = /^mock backend listening on (http:\/\/127\.0\.0\.1:\d+).*$/m.exec(output);
+      if (banner?.[1]) resolve({ url: banner[1], banner: banner[0] });
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);

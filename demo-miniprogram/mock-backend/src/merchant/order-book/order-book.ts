@@ -99,14 +99,17 @@ export class OrderBook {
   }
 
   /**
-   * The order changed: make it durable, then wake the status requests waiting on it (the
-   * watch publishes the change; a failed publish is reported, the change stands).
+   * The order changed: make it durable, then wake the status requests waiting on it. The watch
+   * wakes this instance's at once and publishes to the others without holding up the answer;
+   * a failed publish is reported, the change stands.
    */
   async changed(order: MerchantOrder, notificationId: string | undefined): Promise<ApplyOutcome> {
     if (notificationId !== undefined) remember(order, notificationId);
     await this.deps.commit();
-    await this.deps.watch.changed(order.orderId).catch((error: unknown) => {
-      console.error(`[mock-backend] waking the status requests of ${order.orderId} failed:`, error);
+    this.deps.watch.changed(order.orderId).catch((error: unknown) => {
+      console.error(
+        `[mock-backend] the other instances' status requests for ${order.orderId} were not woken: ${(error as Error).message}`,
+      );
     });
     return { kind: 'applied' };
   }

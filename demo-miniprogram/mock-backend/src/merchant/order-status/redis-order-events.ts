@@ -7,13 +7,15 @@ type Client = ReturnType<typeof createClient>;
 /**
  * One connection of the official `redis` package. The first connection must succeed (a clear
  * error otherwise); once connected, a lost connection is retried (up to every 2 s) and
- * reported once per outage.
+ * reported once per outage, and commands fail at once meanwhile.
  */
 async function connect(target: RedisTarget, shown: string): Promise<Client> {
   let connected = false;
   let reported = false;
   const client = createClient({
     ...target,
+    // While disconnected a command fails at once rather than waiting for the connection.
+    disableOfflineQueue: true,
     socket: {
       ...('socket' in target ? target.socket : {}),
       // false (not an Error, which jest's realms would not recognise) ends the first attempt.
