@@ -87,11 +87,9 @@ export function signPaymentParams(input: {
     case 'wechat-v3':
       return signPayment({ ...signed, privateKey: input.merchantPrivateKey });
     case 'psp': {
-      const { package: pkg, ...rest } = signPayment({
-        ...signed,
-        privateKey: input.merchantPrivateKey,
-      });
-      return { ...rest, pkg };
+      const params = signPayment({ ...signed, privateKey: input.merchantPrivateKey });
+      const { timeStamp, nonceStr, signType, paySign } = params;
+      return { timeStamp, nonceStr, pkg: params.package, signType, paySign };
     }
     case 'wechat-v2-md5':
     case 'wechat-v2-hmac':
@@ -142,6 +140,8 @@ export function signVirtualParams(input: {
   readonly appKey: string;
   readonly sessionKey: string;
 }): WechatVirtualParams | TcmppVirtualParams {
-  const { paySig, ...rest } = signVirtualPayment(input);
-  return input.profile === 'tcmpp' ? { ...rest, paySign: paySig } : { ...rest, paySig };
+  const { mode, signData, paySig, signature } = signVirtualPayment(input);
+  return input.profile === 'tcmpp'
+    ? { mode, signData, paySign: paySig, signature }
+    : { mode, signData, paySig, signature };
 }
