@@ -3,17 +3,19 @@
 // change to the answer (p50, p99, max):
 //   (a) waits held in one process on the kit (memory events);
 //   (b) concurrent HTTP long-polls on loopback against node:http with the kit's status route,
-//       then the same against the mock backend (each server in a process of its own);
+//       then the same against the mock backend, built on the kit (each server in a process of
+//       its own);
 //   (c) two instances over Redis (a real redis-server on a unix socket): waits held on one,
-//       changes made on the other.
+//       changes made on the other;
+//   (d) two mock backends sharing one data directory and Redis: long-polls held by A, orders
+//       paid through B (its cashier, its notification).
 // Plain node on the build in dist/ (the npm script builds first). Prints figures; never
 // fails on them.
-import { fork } from 'node:child_process';
-import { Agent, request } from 'node:http';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { createClient } from 'redis';
 import { createOrderWatch, createRedisEvents } from '../dist/server.mjs';
+import { overHttpOne, sharedMockBackends } from './http-scenarios.mjs';
 import { buildMockBackend } from './mock-backend-js.mjs';
 import { paced } from './paced.mjs';
 
@@ -22,6 +24,7 @@ const { startRedis } = createRequire(import.meta.url)('../scripts/lib/redis-serv
 const IN_PROCESS = Number(process.env.BENCH_WAITS ?? 10_000);
 const HTTP_POLLS = Number(process.env.BENCH_POLLS ?? 1_000);
 const REDIS_WAITS = Number(process.env.BENCH_REDIS_WAITS ?? 10_000);
+const SHARED_POLLS = Number(process.env.BENCH_SHARED_POLLS ?? 1_000);
 /** Changes are made this many per millisecond (a timer tick), in every scenario. */
 const PER_MS = Number(process.env.BENCH_CHANGES_PER_MS ?? 2);
 
@@ -123,80 +126,14 @@ async function overRedis() {
   }
 }
 
-/** Sends a command to the target process and awaits its answer. */
-function ask(child, message) {
-  return new Promise((resolve, reject) => {
-    child.once('message', (answer) =>
-      answer.ok ? resolve(answer) : reject(new Error(answer.error)),
-    );
-    child.send(message);
-  });
-}
-
-/** Opens a long-poll; resolves the time its answer arrived (it must say paid). */
-function longPoll(url, agent) {
-  return new Promise((resolve, reject) => {
-    request(url, { agent }, (response) => {
-      let text = '';
-      response.on('data', (chunk) => {
-        text += chunk;
-      });
-      response.on('end', () => {
-        const at = now();
-        if (JSON.parse(text).state === 'paid') resolve(at);
-        else reject(new Error(`${url} answered ${text}`));
-      });
-    })
-      .on('error', reject)
-      .end();
-  });
-}
-
-async function overHttp(mode, serverJs) {
-  const child = fork(new URL('./server-target.mjs', import.meta.url), [], {
-    execArgv: ['--expose-gc'],
-  });
-  const agent = new Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });
-  try {
-    const { url, orderIds } = await ask(child, {
-      cmd: 'start',
-      mode,
-      orders: HTTP_POLLS,
-      serverJs,
-    });
-    const before = await ask(child, { cmd: 'memory' });
-    const polls = orderIds.map((orderId) =>
-      longPoll(`${url}/api/orders/${orderId}?waitMs=25000`, agent),
-    );
-    let held = 0;
-    while (held < orderIds.length) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      ({ held } = await ask(child, { cmd: 'memory' }));
-    }
-    const after = await ask(child, { cmd: 'memory' });
-    const { changedAt } = await ask(child, { cmd: 'change', orderIds, perMs: PER_MS });
-    const answeredAt = await Promise.all(polls);
-    return {
-      scenario:
-        mode === 'kit'
-          ? `(b) ${HTTP_POLLS} HTTP long-polls on loopback: node:http + createOrderStatusRoute`
-          : `(b) ${HTTP_POLLS} HTTP long-polls on loopback: the mock backend (fastify, its OrderWaiters; changed by its signed notification)`,
-      held,
-      bytesPerWait: (after.heapUsed - before.heapUsed) / orderIds.length,
-      latenciesMs: orderIds.map((id, i) => answeredAt[i] - changedAt[id]),
-    };
-  } finally {
-    agent.destroy();
-    await ask(child, { cmd: 'stop' }).catch(() => {});
-    child.kill();
-  }
-}
-
 if (!globalThis.gc) console.log('(run with node --expose-gc for memory figures)\n');
 console.log(
   `Node ${process.version}; ${PER_MS} changes per ms in every scenario (BENCH_CHANGES_PER_MS)\n`,
 );
+const build = buildMockBackend();
 report(await inProcess());
-report(await overHttp('kit'));
-report(await overHttp('mock', buildMockBackend()));
+const http = { perMs: PER_MS, startRedis };
+report(await overHttpOne({ ...http, mode: 'kit', polls: HTTP_POLLS }));
+report(await overHttpOne({ ...http, mode: 'mock', polls: HTTP_POLLS, build }));
 report(await overRedis());
+report(await sharedMockBackends({ ...http, polls: SHARED_POLLS, build }));

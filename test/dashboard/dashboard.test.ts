@@ -278,7 +278,9 @@ describe('Dashboard: the mock backend at GET /, in a real browser', () => {
     );
     const loose = page.getByRole('list', { name: 'Not about a known order' });
     await loose
-      .getByText('Refused: /pay/notify answered 401: Wechatpay-Signature does not verify.')
+      .getByText(
+        /^Refused: \/pay\/notify answered 401: Wechatpay-Signature does not verify with the key of serial/,
+      )
       .waitFor();
     await seeState(row, 'pending');
   });

@@ -1,100 +1,130 @@
-import { createDecipheriv, createPrivateKey, createPublicKey, verify } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
-import {
-  decryptAeadAes256Gcm,
-  encryptAeadAes256Gcm,
-} from '../../demo-miniprogram/mock-backend/src/signing/aead-aes-256-gcm';
-import {
-  notificationSignatureMessage,
-  signNotification,
-  verifyNotificationSignature,
-} from '../../demo-miniprogram/mock-backend/src/signing/notification-signature';
+// What the simulated platform sends (signed and encrypted with the server kit), opened with
+// node:crypto alone: the resource decrypts with the APIv3 key (tag appended), the signature
+// over `timestamp\nnonce\nbody\n` verifies with the key its serial names, every attempt is
+// signed afresh over the same body.
+import { createDecipheriv, type KeyObject, verify } from 'node:crypto';
+import { resolveConfig } from '../../demo-miniprogram/mock-backend/src/config/options';
+import { loadKeys } from '../../demo-miniprogram/mock-backend/src/keys/load-keys';
+import { createNotificationSigner } from '../../demo-miniprogram/mock-backend/src/platform/notifications/notification-signer';
+import { payNotificationDelivery } from '../../demo-miniprogram/mock-backend/src/platform/notifications/pay-notification';
+import type { PlatformContext } from '../../demo-miniprogram/mock-backend/src/platform/platform-context';
+import { testKeys } from './helpers/test-keys';
 
-const docKeyPem = readFileSync(
-  path.join(__dirname, '..', 'fixtures', 'vectors', 'wechatpay-doc-test-key.pem'),
-  'utf8',
-);
-const docPrivateKey = createPrivateKey(docKeyPem);
-const docPublicKey = createPublicKey(docPrivateKey);
+const CLOCK_MS = 1_700_000_000_000;
+const TRANSACTION = { out_trade_no: 'MP1', trade_state: 'SUCCESS', amount: { total: 100 } };
 
-describe('notification signature', () => {
-  const body = '{"id":"EV-1","event_type":"TRANSACTION.SUCCESS"}';
+async function platform(mode: 'certificate' | 'public-key' | 'migration') {
+  const keys = loadKeys(await testKeys());
+  let coin = 0;
+  const context = {
+    keys,
+    config: resolveConfig({ memory: true, now: () => CLOCK_MS }),
+    // migration: certificate, public key, certificate, ...
+    notificationSigner: createNotificationSigner(keys, mode, () => (coin++ % 2 ? 0.9 : 0.1)),
+    merchantBaseUrl: () => 'http://merchant.test',
+  } as unknown as PlatformContext;
+  const publicKeys = new Map<string, KeyObject>([
+    [keys.platformSerial, keys.platformPublicKey],
+    [keys.wechatpayPublicKeyId, keys.wechatpayPublicKey],
+  ]);
+  return { keys, context, publicKeys };
+}
 
-  it('signs timestamp\\nnonce\\nbody\\n with SHA256withRSA (checked with node:crypto directly)', () => {
-    const headers = signNotification(
-      { timestamp: '1700000000', nonce: 'NONCE', body, serial: 'SERIAL' },
-      docPrivateKey,
-    );
-    expect(headers['Wechatpay-Serial']).toBe('SERIAL');
-    expect(headers['Wechatpay-Timestamp']).toBe('1700000000');
-    const message = Buffer.from(`1700000000\nNONCE\n${body}\n`, 'utf8');
-    expect(notificationSignatureMessage('1700000000', 'NONCE', body).equals(message)).toBe(true);
+function decrypt(apiV3Key: string, resource: Record<string, string>): string {
+  const sealed = Buffer.from(resource.ciphertext ?? '', 'base64');
+  const decipher = createDecipheriv(
+    'aes-256-gcm',
+    Buffer.from(apiV3Key),
+    Buffer.from(resource.nonce ?? ''),
+  );
+  decipher.setAAD(Buffer.from(resource.associated_data ?? ''));
+  decipher.setAuthTag(sealed.subarray(sealed.length - 16));
+  return Buffer.concat([decipher.update(sealed.subarray(0, -16)), decipher.final()]).toString();
+}
+
+it('a payment notification: its resource decrypts, its signature verifies, as WeChat sends them', async () => {
+  const { keys, context, publicKeys } = await platform('certificate');
+  const delivery = payNotificationDelivery(
+    context,
+    'payment',
+    'MP1',
+    'TRANSACTION.SUCCESS',
+    TRANSACTION,
+  );
+  const { url, headers, body } = delivery.request();
+  expect(url).toBe('http://merchant.test/pay/notify');
+  const notification = JSON.parse(body);
+  expect(notification).toMatchObject({
+    create_time: '2023-11-15T06:13:20+08:00',
+    event_type: 'TRANSACTION.SUCCESS',
+    resource_type: 'encrypt-resource',
+    summary: '支付成功',
+    resource: { algorithm: 'AEAD_AES_256_GCM', associated_data: 'transaction' },
+  });
+  expect(notification.resource.nonce).toHaveLength(12);
+  expect(JSON.parse(decrypt(keys.material.apiV3Key, notification.resource))).toEqual(TRANSACTION);
+  expect(headers).toMatchObject({
+    'content-type': 'application/json',
+    'Wechatpay-Timestamp': '1700000000',
+    'Wechatpay-Serial': keys.platformSerial,
+    'Wechatpay-Signature-Type': 'WECHATPAY2-SHA256-RSA2048',
+  });
+  const message = `${headers['Wechatpay-Timestamp']}\n${headers['Wechatpay-Nonce']}\n${body}\n`;
+  const signature = Buffer.from(headers['Wechatpay-Signature'] ?? '', 'base64');
+  expect(
+    verify(
+      'sha256',
+      Buffer.from(message),
+      publicKeys.get(keys.platformSerial) as KeyObject,
+      signature,
+    ),
+  ).toBe(true);
+  expect(verify('sha256', Buffer.from(`${message} `), keys.platformPublicKey, signature)).toBe(
+    false,
+  );
+});
+
+it('a refund notification carries its own summary and resource kind', async () => {
+  const { keys, context } = await platform('public-key');
+  const delivery = payNotificationDelivery(context, 'refund', 'MP1', 'REFUND.SUCCESS', {
+    refund_status: 'SUCCESS',
+  });
+  const { headers, body } = delivery.request();
+  const notification = JSON.parse(body);
+  expect(notification).toMatchObject({
+    event_type: 'REFUND.SUCCESS',
+    summary: '退款成功',
+    resource: { original_type: 'refund', associated_data: 'refund' },
+  });
+  expect(JSON.parse(decrypt(keys.material.apiV3Key, notification.resource))).toEqual({
+    refund_status: 'SUCCESS',
+  });
+  expect(headers['Wechatpay-Serial']).toBe(keys.wechatpayPublicKeyId);
+});
+
+it('each attempt is signed afresh over the same body, with the key its serial names (migration)', async () => {
+  const { context, publicKeys } = await platform('migration');
+  const delivery = payNotificationDelivery(
+    context,
+    'payment',
+    'MP1',
+    'TRANSACTION.SUCCESS',
+    TRANSACTION,
+  );
+  const attempts = [delivery.request(), delivery.request(), delivery.request()];
+  expect(new Set(attempts.map((attempt) => attempt.body)).size).toBe(1);
+  expect(new Set(attempts.map((attempt) => attempt.headers['Wechatpay-Nonce'])).size).toBe(3);
+  expect(new Set(attempts.map((attempt) => attempt.headers['Wechatpay-Serial'])).size).toBe(2);
+  for (const { headers, body } of attempts) {
+    const message = `${headers['Wechatpay-Timestamp']}\n${headers['Wechatpay-Nonce']}\n${body}\n`;
+    const key = publicKeys.get(headers['Wechatpay-Serial'] ?? '') as KeyObject;
     expect(
       verify(
         'sha256',
-        message,
-        docPublicKey,
-        Buffer.from(headers['Wechatpay-Signature'], 'base64'),
+        Buffer.from(message),
+        key,
+        Buffer.from(headers['Wechatpay-Signature'] ?? '', 'base64'),
       ),
     ).toBe(true);
-  });
-
-  it('verifies only the exact bytes', () => {
-    const headers = signNotification(
-      { timestamp: '1700000000', nonce: 'NONCE', body, serial: 'S' },
-      docPrivateKey,
-    );
-    const input = {
-      timestamp: '1700000000',
-      nonce: 'NONCE',
-      body: Buffer.from(body),
-      signature: headers['Wechatpay-Signature'],
-    };
-    expect(verifyNotificationSignature(input, docPublicKey)).toBe(true);
-    expect(
-      verifyNotificationSignature({ ...input, body: Buffer.from(`${body} `) }, docPublicKey),
-    ).toBe(false);
-    expect(verifyNotificationSignature({ ...input, nonce: 'OTHER' }, docPublicKey)).toBe(false);
-    expect(verifyNotificationSignature({ ...input, timestamp: '1700000001' }, docPublicKey)).toBe(
-      false,
-    );
-  });
-});
-
-describe('AEAD_AES_256_GCM resource', () => {
-  const apiV3Key = '0123456789abcdef0123456789abcdef';
-
-  it('appends the 16-byte tag to the Base64 ciphertext (decrypted with node:crypto directly)', () => {
-    const sealed = encryptAeadAes256Gcm(apiV3Key, '{"ok":true}', 'abcdefghijkl', 'transaction');
-    const bytes = Buffer.from(sealed.ciphertext, 'base64');
-    expect(bytes.length).toBe('{"ok":true}'.length + 16);
-    const decipher = createDecipheriv(
-      'aes-256-gcm',
-      Buffer.from(apiV3Key),
-      Buffer.from('abcdefghijkl'),
-    );
-    decipher.setAAD(Buffer.from('transaction'));
-    decipher.setAuthTag(bytes.subarray(bytes.length - 16));
-    const plain = Buffer.concat([
-      decipher.update(bytes.subarray(0, bytes.length - 16)),
-      decipher.final(),
-    ]);
-    expect(plain.toString()).toBe('{"ok":true}');
-    expect(decryptAeadAes256Gcm(apiV3Key, sealed)).toBe('{"ok":true}');
-  });
-
-  it('refuses a wrong key, nonce, associated data or a flipped bit', () => {
-    const sealed = encryptAeadAes256Gcm(apiV3Key, 'secret', 'abcdefghijkl', 'transaction');
-    expect(() => decryptAeadAes256Gcm('fedcba9876543210fedcba9876543210', sealed)).toThrow();
-    expect(() => decryptAeadAes256Gcm(apiV3Key, { ...sealed, nonce: 'abcdefghijkm' })).toThrow();
-    expect(() => decryptAeadAes256Gcm(apiV3Key, { ...sealed, associatedData: 'refund' })).toThrow();
-    const bytes = Buffer.from(sealed.ciphertext, 'base64');
-    bytes[0] = (bytes[0] ?? 0) ^ 1;
-    expect(() =>
-      decryptAeadAes256Gcm(apiV3Key, { ...sealed, ciphertext: bytes.toString('base64') }),
-    ).toThrow();
-    expect(() => decryptAeadAes256Gcm(apiV3Key, { ...sealed, ciphertext: 'AAAA' })).toThrow();
-    expect(() => decryptAeadAes256Gcm('short', sealed)).toThrow(RangeError);
-  });
+  }
 });

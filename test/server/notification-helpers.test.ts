@@ -1,6 +1,6 @@
 // What a mock platform or a test needs to produce notifications: createNotification,
 // signNotification, encryptResource, and decryptResource for the merchant side.
-import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { createCipheriv, createPrivateKey, createPublicKey, sign } from 'node:crypto';
 import {
   createNotification,
   decryptResource,
@@ -8,8 +8,6 @@ import {
   signNotification,
   verifyNotification,
 } from 'miniprogram-pay/server';
-import { encryptAeadAes256Gcm } from '../../demo-miniprogram/mock-backend/src/signing/aead-aes-256-gcm';
-import { signNotification as mockSignNotification } from '../../demo-miniprogram/mock-backend/src/signing/notification-signature';
 import {
   API_V3_KEY,
   CERT_PRIVATE_KEY,
@@ -152,24 +150,37 @@ describe('signNotification and encryptResource', () => {
     });
   });
 
-  it('agree with the mock backend’s own signing and encryption', () => {
-    const sealed = encryptAeadAes256Gcm(
-      API_V3_KEY,
-      JSON.stringify(TRANSACTION),
-      'nonce-123456',
-      'transaction',
-    );
+  it('agree byte for byte with node:crypto: the GCM ciphertext (tag appended), the RSA signature', () => {
     const ours = encryptResource({
       apiV3Key: API_V3_KEY,
       plaintext: TRANSACTION,
       nonce: 'nonce-123456',
     });
-    expect(ours.ciphertext).toBe(sealed.ciphertext);
+    const cipher = createCipheriv(
+      'aes-256-gcm',
+      Buffer.from(API_V3_KEY),
+      Buffer.from('nonce-123456'),
+    );
+    cipher.setAAD(Buffer.from('transaction'));
+    const sealed = Buffer.concat([
+      cipher.update(JSON.stringify(TRANSACTION), 'utf8'),
+      cipher.final(),
+      cipher.getAuthTag(),
+    ]);
+    expect(ours.ciphertext).toBe(sealed.toString('base64'));
     const body = JSON.stringify({ id: 'EV-3', event_type: 'TRANSACTION.SUCCESS', resource: ours });
-    const input = { timestamp: '1700000000', nonce: 'n2', body, serial: CERT_SERIAL };
-    const theirs = mockSignNotification(input, createPrivateKey(CERT_PRIVATE_KEY));
-    const mine = signNotification({ ...input, privateKey: CERT_PRIVATE_KEY });
-    expect(mine['Wechatpay-Signature']).toBe(theirs['Wechatpay-Signature']);
+    const headers = signNotification({
+      body,
+      privateKey: CERT_PRIVATE_KEY,
+      serial: CERT_SERIAL,
+      timestamp: '1700000000',
+      nonce: 'n2',
+    });
+    // SHA256withRSA (PKCS#1 v1.5) is deterministic: the same bytes, or a different message.
+    const message = Buffer.from(`1700000000\nn2\n${body}\n`, 'utf8');
+    expect(headers['Wechatpay-Signature']).toBe(
+      sign('sha256', message, CERT_PRIVATE_KEY).toString('base64'),
+    );
   });
 
   it.each([

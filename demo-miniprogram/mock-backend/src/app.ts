@@ -12,7 +12,7 @@ import merchantFaultsPlugin from './plugins/merchant-faults';
 import notifierPlugin from './plugins/notifier';
 import orderBookPlugin from './plugins/order-book';
 import orderStatusPlugin from './plugins/order-status';
-import orderWaitersPlugin from './plugins/order-waiters';
+import orderWatchPlugin from './plugins/order-watch';
 import payNotificationVerifierPlugin from './plugins/pay-notification-verifier';
 import platformPlugin from './plugins/platform';
 import storePlugin from './plugins/store';
@@ -64,7 +64,7 @@ export function createApp(config: BackendConfig) {
   app.register(keysPlugin);
   app.register(notifierPlugin);
   app.register(platformPlugin);
-  app.register(orderWaitersPlugin);
+  app.register(orderWatchPlugin);
   app.register(orderBookPlugin);
   app.register(orderStatusPlugin);
   app.register(merchantFaultsPlugin);

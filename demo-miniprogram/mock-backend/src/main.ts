@@ -9,7 +9,8 @@ async function main(): Promise<void> {
   }
   const backend = await startMockBackend(command.options);
   const storage = backend.dataDir ? `data in ${backend.dataDir}` : 'in memory';
-  console.log(`mock backend listening on ${backend.url} (${storage})`);
+  const shared = backend.redis ? `, long-polls shared over Redis at ${backend.redis}` : '';
+  console.log(`mock backend listening on ${backend.url} (${storage}${shared})`);
   console.log(`dashboard: ${backend.url}/`);
 
   const shutdown = (): void => {

@@ -15,6 +15,8 @@ export interface MockBackend {
   readonly host: string;
   /** Where state and keys live; undefined in memory mode. */
   readonly dataDir: string | undefined;
+  /** The Redis through which long-polls are shared (`redisUrl`, password hidden), if any. */
+  readonly redis: string | undefined;
   readonly appId: string;
   readonly mchId: string;
   readonly offerId: string;
@@ -54,6 +56,7 @@ export async function startMockBackend(options: MockBackendOptions = {}): Promis
     port: (app.server.address() as AddressInfo).port,
     host: config.host,
     dataDir: config.dataDir,
+    redis: config.redis?.shown,
     appId: config.appId,
     mchId: config.mchId,
     offerId: config.offerId,

@@ -6,6 +6,7 @@ import {
   NOTIFY_SIGNING_MODES,
   type NotifySigning,
 } from './options';
+import { parseRedisUrl } from './redis-url';
 
 export const USAGE = `Usage: npm run backend -- [options]     (PORT=3000 by default; PORT=0 picks a free port)
 
@@ -14,6 +15,8 @@ export const USAGE = `Usage: npm run backend -- [options]     (PORT=3000 by defa
   --active-query-after-ms=<n>   query the platform when a notify is n ms late (0 always, -1 never; default 3000)
   --notify-retry-factor <n>     divide WeChat's notify retry schedule by n (default 100)
   --notify-signing <mode>       certificate (default), public-key or migration (each request at random)
+  --redis <url>                 share long-polls with the instances of the same --data-dir over Redis
+                                (redis://host:port, rediss://..., unix:///path/redis.sock; or REDIS_URL)
   --log                         log every request
   -h, --help                    show this help
 
@@ -37,6 +40,7 @@ export function parseCliOptions(argv: readonly string[], env: NodeJS.ProcessEnv)
       'active-query-after-ms': { type: 'string' },
       'notify-retry-factor': { type: 'string' },
       'notify-signing': { type: 'string' },
+      redis: { type: 'string' },
       log: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -68,6 +72,15 @@ export function parseCliOptions(argv: readonly string[], env: NodeJS.ProcessEnv)
       );
     }
     options.notifySigning = notifySigning as NotifySigning;
+  }
+  const [redisName, redisUrl] =
+    values.redis !== undefined
+      ? ['--redis', values.redis]
+      : ['REDIS_URL', env.REDIS_URL || undefined];
+  if (redisUrl !== undefined) {
+    const target = parseRedisUrl(redisName, redisUrl);
+    if (typeof target === 'string') throw new Error(target);
+    options.redisUrl = redisUrl;
   }
   return { help: false, options };
 }

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { MockBackendKeyInput } from '../keys/key-material';
+import { parseRedisUrl, type RedisTarget, redactRedisUrl } from './redis-url';
 
 /** Where state and keys live unless told otherwise (git-ignored). */
 export const DEFAULT_DATA_DIR = path.resolve(__dirname, '..', '..', '.data');
@@ -79,6 +80,13 @@ export interface MockBackendOptions {
   /** Log every request (fastify's logger). @default false */
   readonly logger?: boolean;
   /**
+   * A Redis (`redis://host:port`, `rediss://…`, `unix:///path/redis.sock`) through which the
+   * long-polls of several instances sharing one `dataDir` answer each other: a status request
+   * held by one is answered when another applies the notification. Not with `memory`.
+   * @default none (long-polls hear this instance's changes only)
+   */
+  readonly redisUrl?: string;
+  /**
    * Keys to use; any key given here wins over `keys.json` and is never written to disk.
    * Tests pass pre-generated keys to skip RSA key generation.
    * @default generated on first start
@@ -108,6 +116,8 @@ export interface BackendConfig {
   readonly defaultNotifyDelayMs: number;
   readonly notifySigning: NotifySigning;
   readonly logger: boolean;
+  /** The Redis of `redisUrl`, and the URL as messages show it (no password). */
+  readonly redis: { readonly target: RedisTarget; readonly shown: string } | undefined;
   readonly keys: MockBackendKeyInput;
   readonly appId: string;
   readonly mchId: string;
@@ -143,6 +153,7 @@ export function resolveConfig(options: MockBackendOptions): BackendConfig {
     );
   }
   const memory = options.memory ?? false;
+  const redis = resolveRedis(options.redisUrl, memory);
   return {
     port,
     host: options.host ?? '127.0.0.1',
@@ -156,6 +167,7 @@ export function resolveConfig(options: MockBackendOptions): BackendConfig {
     defaultNotifyDelayMs,
     notifySigning,
     logger: options.logger ?? false,
+    redis,
     keys: options.keys ?? {},
     appId: options.appId ?? 'wx8888888888888888',
     mchId: options.mchId ?? '1230000109',
@@ -164,6 +176,18 @@ export function resolveConfig(options: MockBackendOptions): BackendConfig {
     defaultOpenid: DEFAULT_DEMO_OPENID,
     now: options.now ?? Date.now,
   };
+}
+
+function resolveRedis(redisUrl: unknown, memory: boolean): BackendConfig['redis'] {
+  if (redisUrl === undefined) return undefined;
+  const target = parseRedisUrl('options.redisUrl', redisUrl);
+  if (typeof target === 'string') throw new TypeError(`[mock-backend] ${target}`);
+  if (memory) {
+    throw new TypeError(
+      '[mock-backend] options.redisUrl needs a data directory shared by the instances, not memory: true (their orders are shared through <dataDir>/state.json)',
+    );
+  }
+  return { target, shown: redactRedisUrl(redisUrl as string) };
 }
 
 function requireInteger(name: string, value: number, min: number, max: number): void {

@@ -1,7 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-const UPPER_ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 const DIGITS = '0123456789';
 const HEX = '0123456789abcdef';
 const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
@@ -10,16 +9,6 @@ export function randomString(length: number, alphabet: string = ALPHANUMERIC): s
   let result = '';
   for (let index = 0; index < length; index++) result += alphabet[randomInt(alphabet.length)];
   return result;
-}
-
-/** A nonceStr / Wechatpay-Nonce: 32 uppercase letters and digits. */
-export function newNonceStr(): string {
-  return randomString(32, UPPER_ALPHANUMERIC);
-}
-
-/** A 12-character AEAD nonce (its UTF-8 bytes are the 12-byte IV). */
-export function newResourceNonce(): string {
-  return randomString(12);
 }
 
 /** A 32-character secret (APIv3 key, v2 API key, AppKey). */

@@ -1,7 +1,10 @@
-import { isV2SignType, verifyV2PaySign } from '../signing/v2-pay-sign';
-import { verifyV3PaySign } from '../signing/v3-pay-sign';
-import { userSignature, verifyHexSignature, virtualPaySig } from '../signing/virtual-pay-sign';
 import type { PlatformPayment, VirtualMode } from '../storage/state';
+import {
+  v2PaySignValid,
+  v3PaySignValid,
+  virtualPaySigValid,
+  virtualSignatureValid,
+} from './cashier-signatures';
 import { type HostCallback, paymentCallbacks, virtualCallbacks } from './host-callbacks';
 import type { LoginService } from './login-service';
 import type { NotifyPlan, PlatformContext } from './platform-context';
@@ -30,6 +33,9 @@ export interface CashierRequest {
 
 const PAYMENT_PARAMS = ['timeStamp', 'nonceStr', 'package', 'signType', 'paySign'] as const;
 const PREPAY_PACKAGE = /^prepay_id=(.+)$/;
+
+const isV2SignType = (value: string): value is 'MD5' | 'HMAC-SHA256' =>
+  value === 'MD5' || value === 'HMAC-SHA256';
 
 /**
  * The host's cashier: checks what WeChat checks, then acts as the user chose.
@@ -62,10 +68,9 @@ export class SimulatedCashier {
     const signed = { appId: this.context.config.appId, timeStamp, nonceStr, package: packageValue };
     const signatureValid =
       payment.signScheme === 'v3'
-        ? signType === 'RSA' &&
-          verifyV3PaySign(signed, paySign, this.context.keys.merchantPublicKey)
+        ? signType === 'RSA' && v3PaySignValid(signed, paySign, this.context.keys.merchantPublicKey)
         : isV2SignType(signType) &&
-          verifyV2PaySign({ ...signed, signType }, paySign, this.context.keys.material.v2ApiKey);
+          v2PaySignValid({ ...signed, signType }, paySign, this.context.keys.material.v2ApiKey);
     if (!signatureValid) return paymentCallbacks.badSignature();
     const refusal = this.paymentRefusal(payment, request.openid);
     if (refusal) return refusal;
@@ -96,16 +101,14 @@ export class SimulatedCashier {
     const check = checkSignData(signData, mode, this.context.config.offerId);
     if (!check.ok) return virtualCallbacks.badSignData();
     const appKey = this.context.keys.appKeyForEnv(check.fields.env);
-    if (!verifyHexSignature(paySig, virtualPaySig(appKey, signData))) {
-      return virtualCallbacks.badPaySig();
-    }
+    if (!virtualPaySigValid(signData, paySig, appKey)) return virtualCallbacks.badPaySig();
     const openid =
       request.openid ??
       this.context.state.orders.get(check.fields.outTradeNo)?.openid ??
       this.context.config.defaultOpenid;
     const sessionKey = this.login.sessionKeyOf(openid);
     if (sessionKey === undefined) return virtualCallbacks.sessionExpired();
-    if (!verifyHexSignature(signature, userSignature(sessionKey, signData))) {
+    if (!virtualSignatureValid({ mode, signData, appKey, sessionKey }, signature)) {
       return virtualCallbacks.badSignature();
     }
     const existing = this.virtualPayment.find(check.fields.outTradeNo);

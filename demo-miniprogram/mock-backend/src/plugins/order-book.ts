@@ -10,21 +10,22 @@ declare module 'fastify' {
 
 export default fp(
   async (fastify) => {
-    const { config, store, keys, platform, waiters, journal } = fastify;
+    const { config, store, keys, platform, watch, journal } = fastify;
     const orders = new OrderBook({
       state: store.state,
       commit: () => store.commit(),
+      refresh: () => store.refresh(),
       config,
       keys,
       platform,
-      waiters,
+      watch,
       journal,
     });
     fastify.decorate('orders', orders);
   },
   {
     name: 'order-book',
-    dependencies: ['config', 'store', 'keys', 'platform', 'order-waiters', 'journal'],
+    dependencies: ['config', 'store', 'keys', 'platform', 'order-watch', 'journal'],
     fastify: '5.x',
   },
 );

@@ -8,11 +8,11 @@ declare module 'fastify' {
   }
 }
 
-/** Its query timers stop when the server closes. */
+/** When the server closes, waiting requests are answered at once and query timers stop. */
 export default fp(
   async (fastify) => {
-    const { config, orders, waiters } = fastify;
-    const orderStatus = new OrderStatusService(orders, waiters, {
+    const { config, orders, watch } = fastify;
+    const orderStatus = new OrderStatusService(orders, watch, {
       afterMs: config.activeQueryAfterMs,
       intervalMs: config.activeQueryIntervalMs,
       now: config.now,
@@ -20,5 +20,5 @@ export default fp(
     fastify.decorate('orderStatus', orderStatus);
     fastify.addHook('preClose', async () => orderStatus.close());
   },
-  { name: 'order-status', dependencies: ['config', 'order-book', 'order-waiters'], fastify: '5.x' },
+  { name: 'order-status', dependencies: ['config', 'order-book', 'order-watch'], fastify: '5.x' },
 );

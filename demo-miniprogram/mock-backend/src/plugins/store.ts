@@ -8,12 +8,16 @@ declare module 'fastify' {
   }
 }
 
-/** The state store: `<dataDir>/state.json`, or memory. Flushed when the server closes. */
+/**
+ * The state store: `<dataDir>/state.json`, or memory. Every request first takes in what other
+ * instances sharing the data directory wrote. Flushed when the server closes.
+ */
 export default fp(
   async (fastify) => {
     const { dataDir } = fastify.config;
     const store = dataDir ? await openFileStore(dataDir) : createMemoryStore();
     fastify.decorate('store', store);
+    fastify.addHook('onRequest', () => store.refresh());
     fastify.addHook('onClose', () => store.close());
   },
   { name: 'store', dependencies: ['config'], fastify: '5.x' },

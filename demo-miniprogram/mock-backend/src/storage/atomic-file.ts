@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { isProcessAlive } from './file-lock';
 
 const TEMP_SUFFIX = '.tmp';
 
@@ -36,13 +37,22 @@ export async function readFileIfExists(filePath: string): Promise<string | undef
   }
 }
 
-/** Removes temp files a killed process left behind. */
+/** The pid in a temp file's name (`<file>.<pid>.<8 hex>.tmp`), if it has one. */
+const TEMP_WRITER = /\.([0-9]+)\.[0-9a-f]{8}\.tmp$/;
+
+/**
+ * Removes temp files a killed process left behind; those of a live process (another instance
+ * sharing the directory, in the middle of a write) are left alone.
+ */
 export async function removeLeftoverTempFiles(directory: string): Promise<void> {
   const names = await fs.readdir(directory);
+  const leftOver = (name: string): boolean => {
+    if (!name.endsWith(TEMP_SUFFIX)) return false;
+    const writer = TEMP_WRITER.exec(name)?.[1];
+    return writer === undefined || !isProcessAlive(Number(writer));
+  };
   await Promise.all(
-    names
-      .filter((name) => name.endsWith(TEMP_SUFFIX))
-      .map((name) => fs.rm(path.join(directory, name), { force: true })),
+    names.filter(leftOver).map((name) => fs.rm(path.join(directory, name), { force: true })),
   );
 }
 

@@ -4,9 +4,10 @@ import {
   isRecord,
   parseJson,
 } from '../../domain/json-guards';
+import { safeEqual } from '../../domain/safe-equal';
 import type { LoadedKeys } from '../../keys/load-keys';
 import { VIRTUAL_NOTIFY_PATH } from '../../platform/notifications/virtual-push';
-import { serverPaySig, verifyHexSignature } from '../../signing/virtual-pay-sign';
+import { signVirtualPaymentApi } from '../../server-kit';
 import type { VirtualPaymentReport } from '../order-book/apply-virtual-update';
 import { isWithinClockWindow } from './clock-window';
 import { type Refusal, refuse } from './refusal';
@@ -35,8 +36,12 @@ export function openVirtualPush(
   if (!isRecord(body) || (body.Env !== 0 && body.Env !== 1)) {
     return refuse(400, 'body is not a push with Env 0 or 1');
   }
-  const expected = serverPaySig(keys.appKeyForEnv(body.Env), VIRTUAL_NOTIFY_PATH, text);
-  if (!verifyHexSignature(paySig, expected)) return refuse(401, 'pay_sig does not verify');
+  const expected = signVirtualPaymentApi({
+    uri: VIRTUAL_NOTIFY_PATH,
+    body: text,
+    appKey: keys.appKeyForEnv(body.Env),
+  });
+  if (!safeEqual(paySig, expected.paySig)) return refuse(401, 'pay_sig does not verify');
   if (!isNonNegativeInteger(body.CreateTime) || !isWithinClockWindow(body.CreateTime, nowMs)) {
     return refuse(401, 'CreateTime is more than 5 minutes away from now');
   }

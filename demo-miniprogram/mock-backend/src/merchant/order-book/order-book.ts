@@ -11,8 +11,8 @@ import {
 import type { LoadedKeys } from '../../keys/load-keys';
 import type { SimulatedPlatform } from '../../platform/simulated-platform';
 import type { RefundResource, Transaction } from '../../platform/transaction';
+import type { OrderWatch } from '../../server-kit';
 import type { BackendState, MerchantOrder } from '../../storage/state';
-import type { OrderWaiters } from '../order-status/order-waiters';
 import { type ApplyOutcome, remember } from './apply-outcome';
 import { applyRefund, applyTransaction } from './apply-payment-update';
 import { applyVirtualReport, type VirtualPaymentReport } from './apply-virtual-update';
@@ -27,10 +27,13 @@ import { stateOf } from './state-rules';
 export interface OrderBookDeps {
   readonly state: BackendState;
   readonly commit: () => Promise<void>;
+  /** Takes in what other instances sharing the data directory wrote. */
+  readonly refresh: () => Promise<void>;
   readonly config: BackendConfig;
   readonly keys: LoadedKeys;
   readonly platform: SimulatedPlatform;
-  readonly waiters: Pick<OrderWaiters, 'changed'>;
+  /** Wakes the status requests waiting on an order (here, and on other instances). */
+  readonly watch: Pick<OrderWatch, 'changed'>;
   /** Where each event of an order is recorded (the dashboard reads it). */
   readonly journal: Journal;
 }
@@ -113,11 +116,19 @@ export class OrderBook {
     await this.deps.commit();
   }
 
-  /** The order changed: make it durable, then wake the status requests waiting on it. */
+  /**
+   * The order changed: make it durable, then wake the status requests waiting on it. The watch
+   * wakes this instance's at once and publishes to the others without holding up the answer;
+   * a failed publish is reported, the change stands.
+   */
   async changed(order: MerchantOrder, notificationId: string | undefined): Promise<ApplyOutcome> {
     if (notificationId !== undefined) remember(order, notificationId);
     await this.deps.commit();
-    this.deps.waiters.changed(order.orderId);
+    this.deps.watch.changed(order.orderId).catch((error: unknown) => {
+      console.error(
+        `[mock-backend] the other instances' status requests for ${order.orderId} were not woken: ${(error as Error).message}`,
+      );
+    });
     return { kind: 'applied' };
   }
 

@@ -1,9 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { VirtualProduct } from '../../domain/catalogue';
-import { newNonceStr, unixSeconds } from '../../domain/ids';
-import { signV2PaySign } from '../../signing/v2-pay-sign';
-import { signV3PaySign } from '../../signing/v3-pay-sign';
-import { userSignature, virtualPaySig } from '../../signing/virtual-pay-sign';
+import { unixSeconds } from '../../domain/ids';
+import { signPayment, signPaymentV2, signVirtualPayment } from '../../server-kit';
 import type { PaymentProfile, VirtualMode, VirtualProfile } from '../../storage/state';
 
 /** wx.requestPayment parameters. */
@@ -67,7 +65,11 @@ export function signSchemeOf(profile: PaymentProfile): 'v3' | 'v2' {
   return profile === 'wechat-v2-md5' || profile === 'wechat-v2-hmac' ? 'v2' : 'v3';
 }
 
-/** Signs wx.requestPayment parameters for a prepay_id in the shape the profile names. */
+/**
+ * Signs wx.requestPayment parameters for a prepay_id with the server kit, in the shape the
+ * profile names: v3 (`signPayment`), v3 with the package under `pkg` (a payment service
+ * provider's `metadata.wechatpay`), or v2 MD5 / HMAC-SHA256 (`signPaymentV2`).
+ */
 export function signPaymentParams(input: {
   readonly profile: PaymentProfile;
   readonly appId: string;
@@ -76,38 +78,26 @@ export function signPaymentParams(input: {
   readonly merchantPrivateKey: KeyObject;
   readonly v2ApiKey: string;
 }): PaymentParams | PspPaymentParams {
-  const timeStamp = String(unixSeconds(input.nowMs));
-  const nonceStr = newNonceStr();
-  const packageValue = `prepay_id=${input.prepayId}`;
-  const signed = { appId: input.appId, timeStamp, nonceStr, package: packageValue };
+  const signed = {
+    appId: input.appId,
+    prepayId: input.prepayId,
+    timeStamp: String(unixSeconds(input.nowMs)),
+  };
   switch (input.profile) {
     case 'wechat-v3':
-      return {
-        timeStamp,
-        nonceStr,
-        package: packageValue,
-        signType: 'RSA',
-        paySign: signV3PaySign(signed, input.merchantPrivateKey),
-      };
-    case 'psp':
-      return {
-        timeStamp,
-        nonceStr,
-        pkg: packageValue,
-        signType: 'RSA',
-        paySign: signV3PaySign(signed, input.merchantPrivateKey),
-      };
-    case 'wechat-v2-md5':
-    case 'wechat-v2-hmac': {
-      const signType = input.profile === 'wechat-v2-md5' ? 'MD5' : 'HMAC-SHA256';
-      return {
-        timeStamp,
-        nonceStr,
-        package: packageValue,
-        signType,
-        paySign: signV2PaySign({ ...signed, signType }, input.v2ApiKey),
-      };
+      return signPayment({ ...signed, privateKey: input.merchantPrivateKey });
+    case 'psp': {
+      const params = signPayment({ ...signed, privateKey: input.merchantPrivateKey });
+      const { timeStamp, nonceStr, signType, paySign } = params;
+      return { timeStamp, nonceStr, pkg: params.package, signType, paySign };
     }
+    case 'wechat-v2-md5':
+    case 'wechat-v2-hmac':
+      return signPaymentV2({
+        ...signed,
+        key: input.v2ApiKey,
+        signType: input.profile === 'wechat-v2-md5' ? 'MD5' : 'HMAC-SHA256',
+      });
   }
 }
 
@@ -139,7 +129,10 @@ export function buildSignData(input: {
   });
 }
 
-/** paySig with the AppKey and signature with the user's session_key, named as the profile wants. */
+/**
+ * paySig with the AppKey and signature with the user's session_key (the kit's
+ * `signVirtualPayment`), the pay signature named as the profile wants.
+ */
 export function signVirtualParams(input: {
   readonly profile: VirtualProfile;
   readonly mode: VirtualMode;
@@ -147,9 +140,8 @@ export function signVirtualParams(input: {
   readonly appKey: string;
   readonly sessionKey: string;
 }): WechatVirtualParams | TcmppVirtualParams {
-  const payKey = virtualPaySig(input.appKey, input.signData);
-  const signature = userSignature(input.sessionKey, input.signData);
+  const { mode, signData, paySig, signature } = signVirtualPayment(input);
   return input.profile === 'tcmpp'
-    ? { mode: input.mode, signData: input.signData, paySign: payKey, signature }
-    : { mode: input.mode, signData: input.signData, paySig: payKey, signature };
+    ? { mode, signData, paySign: paySig, signature }
+    : { mode, signData, paySig, signature };
 }

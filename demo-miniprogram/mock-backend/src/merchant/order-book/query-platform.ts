@@ -3,7 +3,9 @@ import type { OrderBook } from './order-book';
 
 /** Asks the platform about the order (`/v3/pay/transactions/...` or `/xpay/query_order`). */
 export async function queryPlatform(book: OrderBook, order: MerchantOrder): Promise<void> {
-  const { platform } = book.deps;
+  const { platform, refresh } = book.deps;
+  // An active query runs from a timer too: the platform's records may have changed on disk.
+  await refresh();
   if (order.kind === 'payment') {
     const transaction = platform.wechatPay.query(order.orderId);
     if (transaction) await book.applyTransaction(transaction, 'query');

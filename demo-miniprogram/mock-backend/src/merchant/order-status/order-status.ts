@@ -1,6 +1,6 @@
+import type { OrderWatch } from '../../server-kit';
 import type { OrderBook } from '../order-book/order-book';
 import type { OrderStatusView } from '../order-book/order-view';
-import type { OrderWaiters } from './order-waiters';
 
 export interface ActiveQueryPolicy {
   /** See `MockBackendOptions.activeQueryAfterMs`: 0 always, -1 never. */
@@ -11,18 +11,25 @@ export interface ActiveQueryPolicy {
 
 /**
  * `GET /api/orders/:orderId?waitMs=N`: answers at once unless the order is pending, then holds
- * the answer until it changes or the wait ends. A pending order whose notification is late
- * (counted from its first status request) is queried at the platform, once due and then every
- * `intervalMs` while a request waits.
+ * the answer through the server kit's order watch until it changes or the wait ends. A pending
+ * order whose notification is late (counted from its first status request) is queried at the
+ * platform, once due and then every `intervalMs` while a request waits.
+ *
+ * (The kit's `createOrderStatusRoute` counts its active query from each request's hold, and
+ * cannot be told that the server is closing; this route keeps the mock's rule and answers
+ * every waiting request at once on close.)
  */
 export class OrderStatusService {
   private readonly firstAskedAt = new Map<string, number>();
   private readonly lastQueriedAt = new Map<string, number>();
   private readonly queryTimers = new Set<NodeJS.Timeout>();
+  /** One per held wait, aborted on close so that it answers at once. */
+  private readonly holding = new Set<AbortController>();
+  private closed = false;
 
   constructor(
     private readonly orders: OrderBook,
-    private readonly waiters: Pick<OrderWaiters, 'wait'>,
+    private readonly watch: Pick<OrderWatch, 'wait'>,
     private readonly policy: ActiveQueryPolicy,
   ) {}
 
@@ -37,11 +44,14 @@ export class OrderStatusService {
     if (this.orders.stateOf(order) === 'pending' && waitMs > 0) {
       await this.waitWithQueries(orderId, waitMs);
     }
-    return this.orders.view(order);
+    return this.orders.view(this.orders.require(orderId));
   }
 
-  /** Stops query timers (the waiting requests themselves are answered by `OrderWaiters.close`). */
+  /** Answers every waiting request now (and every later one at once); stops query timers. */
   close(): void {
+    this.closed = true;
+    for (const hold of this.holding) hold.abort();
+    this.holding.clear();
     for (const timer of this.queryTimers) clearTimeout(timer);
     this.queryTimers.clear();
   }
@@ -65,7 +75,7 @@ export class OrderStatusService {
     };
     armNextQuery();
     try {
-      await this.waiters.wait(orderId, waitMs);
+      await this.hold(orderId, waitMs);
     } finally {
       waiting = false;
       if (timer) {
@@ -73,6 +83,18 @@ export class OrderStatusService {
         this.queryTimers.delete(timer);
       }
       timer = undefined;
+    }
+  }
+
+  /** Holds through the watch; at once once closed (a signal of its own: no shared listeners). */
+  private async hold(orderId: string, waitMs: number): Promise<void> {
+    const hold = new AbortController();
+    if (this.closed) hold.abort();
+    this.holding.add(hold);
+    try {
+      await this.watch.wait(orderId, { waitMs, signal: hold.signal });
+    } finally {
+      this.holding.delete(hold);
     }
   }
 

@@ -1,69 +1,37 @@
-import {
-  newNonceStr,
-  newNotificationId,
-  newResourceNonce,
-  rfc3339Beijing,
-  unixSeconds,
-} from '../../domain/ids';
-import { encryptAeadAes256Gcm } from '../../signing/aead-aes-256-gcm';
-import { signNotification } from '../../signing/notification-signature';
+import { newNotificationId, rfc3339Beijing, unixSeconds } from '../../domain/ids';
+import { encryptResource, type PaymentNotification, signNotification } from '../../server-kit';
 import type { PlatformContext } from '../platform-context';
 import type { Delivery } from './notifier';
 
 export type PayEventType = 'TRANSACTION.SUCCESS' | 'REFUND.SUCCESS';
-
-/** The notification body: the resource is the AEAD-encrypted JSON plaintext. */
-export interface PayNotificationBody {
-  readonly id: string;
-  readonly create_time: string;
-  readonly event_type: PayEventType;
-  readonly resource_type: 'encrypt-resource';
-  readonly summary: string;
-  readonly resource: {
-    readonly original_type: string;
-    readonly algorithm: 'AEAD_AES_256_GCM';
-    readonly ciphertext: string;
-    readonly associated_data: string;
-    readonly nonce: string;
-  };
-}
 
 const EVENTS: Readonly<Record<PayEventType, { summary: string; originalType: string }>> = {
   'TRANSACTION.SUCCESS': { summary: '支付成功', originalType: 'transaction' },
   'REFUND.SUCCESS': { summary: '退款成功', originalType: 'refund' },
 };
 
-/** Encrypts `plaintext` with the APIv3 key into a notification body. */
+/** A notification body: `plaintext` encrypted with the APIv3 key by the server kit. */
 export function encryptedNotificationBody(
   apiV3Key: string,
   eventType: PayEventType,
   plaintext: object,
   nowMs: number,
-): PayNotificationBody {
+): PaymentNotification {
   const { summary, originalType } = EVENTS[eventType];
-  const sealed = encryptAeadAes256Gcm(
-    apiV3Key,
-    JSON.stringify(plaintext),
-    newResourceNonce(),
-    originalType,
-  );
   return {
     id: newNotificationId(),
     create_time: rfc3339Beijing(nowMs),
     event_type: eventType,
     resource_type: 'encrypt-resource',
     summary,
-    resource: {
-      original_type: originalType,
-      algorithm: 'AEAD_AES_256_GCM',
-      ciphertext: sealed.ciphertext,
-      associated_data: sealed.associatedData,
-      nonce: sealed.nonce,
-    },
+    resource: encryptResource({ apiV3Key, plaintext, associatedData: originalType }),
   };
 }
 
-/** Headers of a signed notification; each attempt is signed afresh, with the signer's pick. */
+/**
+ * Headers of a signed notification (the kit's `signNotification`, with
+ * `Wechatpay-Signature-Type`); each attempt is signed afresh, with the signer's pick of key.
+ */
 export function signedNotificationHeaders(
   context: PlatformContext,
   body: string,
@@ -71,10 +39,12 @@ export function signedNotificationHeaders(
   const { serial, privateKey } = context.notificationSigner();
   return {
     'content-type': 'application/json',
-    ...signNotification(
-      { timestamp: String(unixSeconds(context.config.now())), nonce: newNonceStr(), body, serial },
+    ...signNotification({
+      body,
       privateKey,
-    ),
+      serial,
+      timestamp: String(unixSeconds(context.config.now())),
+    }),
   };
 }
 

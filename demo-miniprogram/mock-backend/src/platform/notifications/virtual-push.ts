@@ -1,5 +1,5 @@
 import { unixSeconds } from '../../domain/ids';
-import { serverPaySig } from '../../signing/virtual-pay-sign';
+import { signVirtualPaymentApi } from '../../server-kit';
 import type { PlatformVirtualOrder } from '../../storage/state';
 import type { PlatformContext } from '../platform-context';
 import type { Delivery } from './notifier';
@@ -73,8 +73,11 @@ export function virtualPushDelivery(
     kind: event === 'xpay_refund_notify' ? 'refund' : 'virtual',
     orderId: order.outTradeNo,
     request: () => {
-      const body = JSON.stringify(virtualPushBody(event, order, context.config.now()));
-      const paySig = serverPaySig(context.keys.appKeyForEnv(order.env), VIRTUAL_NOTIFY_PATH, body);
+      const { body, paySig } = signVirtualPaymentApi({
+        uri: VIRTUAL_NOTIFY_PATH,
+        body: JSON.stringify(virtualPushBody(event, order, context.config.now())),
+        appKey: context.keys.appKeyForEnv(order.env),
+      });
       return {
         url: `${context.merchantBaseUrl()}${VIRTUAL_NOTIFY_PATH}?pay_sig=${paySig}`,
         headers: { 'content-type': 'application/json' },
