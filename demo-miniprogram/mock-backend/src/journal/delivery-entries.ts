@@ -1,4 +1,4 @@
-import type { DeliveryEvent } from '../platform/notifications/notifier';
+import type { DeliveryEvent } from '../platform/notifications/delivery';
 import type { Journal } from './journal';
 
 /** The notifier's observer: each delivery event as a journal entry of its order. */

@@ -1,6 +1,6 @@
 import { newPrepayId, newTransactionId, randomString, rfc3339Beijing } from '../domain/ids';
 import type { PlatformPayment } from '../storage/state';
-import type { Delivery } from './notifications/notifier';
+import type { Delivery } from './notifications/delivery';
 import { payNotificationDelivery } from './notifications/pay-notification';
 import type { NotifyPlan, PlatformContext } from './platform-context';
 import { type RefundResource, type Transaction, transactionOf } from './transaction';

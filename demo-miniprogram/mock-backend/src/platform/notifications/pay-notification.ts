@@ -1,7 +1,7 @@
 import { newNotificationId, rfc3339Beijing, unixSeconds } from '../../domain/ids';
 import { encryptResource, type PaymentNotification, signNotification } from '../../server-kit';
 import type { PlatformContext } from '../platform-context';
-import type { Delivery } from './notifier';
+import type { Delivery } from './delivery';
 
 export type PayEventType = 'TRANSACTION.SUCCESS' | 'REFUND.SUCCESS';
 
