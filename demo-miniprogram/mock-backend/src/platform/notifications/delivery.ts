@@ -2,7 +2,8 @@
 
 /** One notification the platform owes the merchant. */
 export interface Delivery {
-  readonly kind: 'payment' | 'virtual' | 'refund';
+  /** payment: v3 payment; virtual and b2b: message pushes; refund; transfer: a bill's end. */
+  readonly kind: 'payment' | 'virtual' | 'refund' | 'transfer' | 'b2b';
   readonly orderId: string;
   /** Builds one attempt; called per attempt so that each carries a fresh timestamp and signature. */
   request(): { url: string; headers: Record<string, string>; body: string };
