@@ -13,7 +13,12 @@ export function journalDeliveries(journal: Journal): (event: DeliveryEvent) => v
       ...(record.replayOf === undefined ? {} : { replayOf: record.replayOf }),
     } as const;
     if (event.type === 'scheduled') {
-      journal.record(record.orderId, { ...base, event: 'scheduled', dueAt: event.dueAt });
+      journal.record(record.orderId, {
+        ...base,
+        event: 'scheduled',
+        dueAt: event.dueAt,
+        delayMs: event.delayMs,
+      });
       return;
     }
     if (event.type !== 'attempted') {

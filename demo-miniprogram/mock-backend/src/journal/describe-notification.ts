@@ -23,7 +23,8 @@ export function describeNotification(
   const name = `${NOTIFICATION_NAMES[detail.notification]} #${detail.deliveryId}`;
   switch (detail.event) {
     case 'scheduled': {
-      const due = Math.max(0, (detail.dueAt ?? at) - at);
+      // The wait itself: the journal's clock may have ticked since the notifier read its own.
+      const due = detail.delayMs ?? Math.max(0, (detail.dueAt ?? at) - at);
       return detail.replayOf === undefined
         ? plain(`${name} scheduled, due in ${due} ms.`, arrow(P, P, `#${detail.deliveryId} due`))
         : plain(

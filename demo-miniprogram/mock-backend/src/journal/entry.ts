@@ -53,6 +53,8 @@ export type EntryDetail =
       readonly replayOf?: number;
       /** When it is due (scheduled). */
       readonly dueAt?: number;
+      /** The wait it was scheduled with (scheduled): the sentence says this, not dueAt - at. */
+      readonly delayMs?: number;
       /** Attempt number, from 1 (attempt). */
       readonly attempt?: number;
       /** When the attempt was sent (attempt). */

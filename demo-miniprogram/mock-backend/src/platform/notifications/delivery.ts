@@ -37,7 +37,13 @@ export interface DeliveryRecord {
 
 /** What happened to a delivery, as the journal hears it. */
 export type DeliveryEvent =
-  | { readonly type: 'scheduled'; readonly record: DeliveryRecord; readonly dueAt: number }
+  | {
+      readonly type: 'scheduled';
+      readonly record: DeliveryRecord;
+      readonly dueAt: number;
+      /** The wait it was scheduled with (dueAt is this past the notifier's clock). */
+      readonly delayMs: number;
+    }
   | { readonly type: 'held' | 'attempted' | 'forced' | 'dropped'; readonly record: DeliveryRecord };
 
 /** The states in which a notification is still owed to the merchant. */

@@ -37,7 +37,7 @@ export class Notifier {
   schedule(delivery: Delivery, delayMs: number, replayOf?: number): DeliveryRecord {
     const record = this.remember(delivery, 'scheduled', replayOf);
     this.arm(record, delayMs);
-    this.options.observe?.({ type: 'scheduled', record, dueAt: Date.now() + delayMs });
+    this.options.observe?.({ type: 'scheduled', record, dueAt: Date.now() + delayMs, delayMs });
     return record;
   }
 
