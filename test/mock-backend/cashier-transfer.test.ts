@@ -149,3 +149,21 @@ describe('A cash-out: kind transfer, a bill waiting for the user, requestMerchan
     }
   });
 });
+
+describe('/pay/transfer-notify verifies with the kit before it reads anything', () => {
+  it('refuses an unsigned notification (401 FAIL) and journals the refusal', async () => {
+    const answer = await call(backend, 'POST', '/pay/transfer-notify', {
+      id: 'forged',
+      event_type: 'MCHTRANSFER.BILL.FINISHED',
+      resource: {},
+    });
+    expect(answer.status).toBe(401);
+    expect(answer.body).toEqual({ code: 'FAIL', message: expect.stringContaining('Wechatpay-') });
+    const snapshot = (await call(backend, 'GET', '/dashboard/snapshot')).body;
+    expect(snapshot.loose).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'refused', route: '/pay/transfer-notify', status: 401 }),
+      ]),
+    );
+  });
+});

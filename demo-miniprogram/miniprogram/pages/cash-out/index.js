@@ -34,7 +34,10 @@ Component({
       const offs = [
         demo.events.on('stage', (stage, info) => {
           if (stage === 'settled') return;
-          this.setData({ stageText: format.stageText(stage), orderId: info.orderId || '' });
+          this.setData({
+            stageText: format.stageText(stage, 'transfer'),
+            orderId: info.orderId || '',
+          });
         }),
         demo.events.on('order', (order) => {
           orders.add({
