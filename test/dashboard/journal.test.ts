@@ -302,3 +302,21 @@ describe('Dashboard: the journal hears each event from the place it happens', ()
     });
   });
 });
+
+describe('A scheduled notification says the wait it was scheduled with', () => {
+  it('even when the journal clock ticked after the notifier read its own', () => {
+    const described = describeEntry(
+      {
+        type: 'notification',
+        event: 'scheduled',
+        deliveryId: 7,
+        notification: 'transfer',
+        dueAt: 1_000 + 600_000,
+        delayMs: 600_000,
+        deliveryState: 'scheduled',
+      },
+      1_001,
+    );
+    expect(described.summary).toBe('Transfer notification #7 scheduled, due in 600000 ms.');
+  });
+});

@@ -7,6 +7,7 @@ import { parse } from 'acorn';
 import { type MockBackend, startMockBackend } from '../../demo-miniprogram/mock-backend/src/server';
 import { BUILT_PACKAGE_ENTRY, waitFor } from '../../scripts/lib/demo-app';
 import {
+  cashOut,
   type DemoSession,
   openShop,
   purchase,
@@ -107,7 +108,7 @@ describe('The demo mini program, tests: the npm build', () => {
         'app.json',
         'app.js',
         'miniprogram_npm/miniprogram-pay/index.js',
-        ...['shop', 'checkout', 'orders'].flatMap((page) =>
+        ...['shop', 'checkout', 'orders', 'cash-out'].flatMap((page) =>
           ['js', 'json', 'wxml', 'wxss'].map((ext) => `pages/${page}/index.${ext}`),
         ),
       ]),
@@ -133,6 +134,15 @@ describe('The demo mini program, tests: the shop page', () => {
       expect(shop.has(`#profile-${profile}`)).toBe(true);
     }
   });
+
+  it('lists the trade-component, B2b and plugin goods; the cash-out has its own page', async () => {
+    const shop = await openShop(session);
+    for (const id of ['shop-tote', 'b2b-beans-case', 'plugin-guide']) {
+      expect(shop.has(`#product-${id}`)).toBe(true);
+    }
+    expect(shop.has('#product-cash-out')).toBe(false);
+    expect(shop.has('#cash-out-link')).toBe(true);
+  });
 });
 
 describe('The demo mini program, tests: the walkthrough scenarios over the real pages and backend', () => {
@@ -142,14 +152,21 @@ describe('The demo mini program, tests: the walkthrough scenarios over the real 
       const { report, problems } = await runScenario(session, scenario);
       expect(problems).toEqual([]);
       expect(report.title).toBe(scenario.expectTitle);
-      // The progress the page showed, driven by onStage.
-      expect(report.stages).toEqual([
-        'Creating the order…',
-        'Waiting for the payment…',
-        'Confirming with the server…',
-      ]);
-      // The page's own count of status queries is the backend traffic.
-      expect(report.pageStatusQueries).toBe(report.statusQueries);
+      // The progress the page showed, driven by onStage (a cash-out in its own words).
+      expect(report.stages).toEqual(
+        scenario.productId === 'cash-out'
+          ? [
+              'Creating the transfer…',
+              'Waiting for you to confirm receipt…',
+              'Confirming with the server…',
+            ]
+          : ['Creating the order…', 'Waiting for the payment…', 'Confirming with the server…'],
+      );
+      // The checkout page's own count of status queries is the backend traffic (the cash-out
+      // page shows none).
+      if (scenario.productId !== 'cash-out') {
+        expect(report.pageStatusQueries).toBe(report.statusQueries);
+      }
       expect(report.statusQueries).toBeGreaterThanOrEqual(1);
       if (scenario.answer === 'Cancel' || scenario.answer === 'Fail') {
         // A cancel or a failure is checked once, not polled.
@@ -210,10 +227,58 @@ describe('The demo mini program, tests: every parameter profile pays', () => {
     ['wechat-v3', 'coins-60', 'mode=short_series_coin, signData, paySig, signature'],
     ['tcmpp', 'coins-300', 'mode=short_series_coin, signData, paySign, signature'],
     ['tcmpp', 'sword-skin', 'mode=short_series_goods, signData, paySign, signature'],
+    ['wechat-v3', 'shop-tote', 'timeStamp, nonceStr, package, signType=RSA, paySign, orderInfo'],
+    [
+      'wechat-v2-md5',
+      'shop-tote',
+      'timeStamp, nonceStr, package, signType=MD5, paySign, orderInfo',
+    ],
+    ['wechat-v3', 'b2b-beans-case', 'mode=retail_pay_goods, signData, paySig, signature'],
   ])('%s: %s', async (profile, productId, shape) => {
     const report = await purchase(session, { productId, profile });
     expect(report.paramsShape).toBe(shape);
     expect(report.title).toBe('Paid');
+  });
+});
+
+describe('The demo mini program, tests: the rest of the family', () => {
+  it('a cash-out: the receipt page\'s "Confirm receipt" -> Received; the bill is SUCCESS', async () => {
+    const report = await cashOut(session);
+    expect(report.sheet).toEqual(['Confirm receipt', 'Not now']);
+    expect(report.title).toBe('Received');
+    expect(report.text).toBe('The transfer arrived. You can see it in your WeChat balance.');
+    expect(report.page.has('#cash-out')).toBe(false);
+    const status = await fetch(`${backend.url}/api/orders/${report.orderId}`);
+    expect(await status.json()).toMatchObject({ state: 'paid', tradeState: 'SUCCESS' });
+  });
+
+  it('"Not now" leaves the bill waiting for the user, and the page offers the cash-out again', async () => {
+    const report = await cashOut(session, { answer: 'Not now' });
+    expect(report.title).toBe('Not received');
+    expect(report.page.has('#cash-out')).toBe(true);
+    const status = await fetch(`${backend.url}/api/orders/${report.orderId}`);
+    expect(await status.json()).toMatchObject({
+      state: 'pending',
+      tradeState: 'WAIT_USER_CONFIRM',
+    });
+  });
+
+  it('the plugin product cannot be paid from a mini program page: Not supported, no sheet', async () => {
+    const report = await purchase(session, { productId: 'plugin-guide', answer: 'none' });
+    expect(report.title).toBe('Not supported');
+    expect(report.sheetsShown).toBe(0);
+    expect(report.paramsShape).toBe('version, fee, paymentArgs, currencyType');
+  });
+
+  it('a B2b payment the user cancels, then pays', async () => {
+    const cancelled = await purchase(session, { productId: 'b2b-beans-case', answer: 'Cancel' });
+    expect(cancelled.title).toBe('Cancelled');
+    await cancelled.page.tap('#pay');
+    session.bridge.answerSheets('Pay');
+    await waitFor(
+      () => cancelled.page.text('#result-title') === 'Paid',
+      () => cancelled.page.text(),
+    );
   });
 });
 

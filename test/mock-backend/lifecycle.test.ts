@@ -59,6 +59,7 @@ describe('durable state in the data directory', () => {
     const keysFile = JSON.parse(await fs.readFile(path.join(dataDir, 'keys.json'), 'utf8'));
     expect(Object.keys(keysFile).sort()).toEqual([
       'apiV3Key',
+      'messagePushToken',
       'v2ApiKey',
       'virtualAppKeyProduction',
       'virtualAppKeySandbox',

@@ -51,15 +51,22 @@ describe('POST /api/login', () => {
 });
 
 describe('GET /api/products', () => {
-  it('lists goods, coin packs and items with prices in fen', async () => {
+  it('lists a product of each kind, with its host API and prices in fen', async () => {
     const { body } = await call(backend, 'GET', '/api/products');
+    const apis: Record<string, string> = {
+      goods: 'requestPayment',
+      coins: 'requestVirtualPayment',
+      item: 'requestVirtualPayment',
+      'component-goods': 'requestOrderPayment',
+      'b2b-goods': 'requestCommonPayment',
+      'plugin-goods': 'requestPluginPayment',
+      'cash-out': 'requestMerchantTransfer',
+    };
     const kinds = new Set(body.products.map((product: { kind: string }) => product.kind));
-    expect(kinds).toEqual(new Set(['goods', 'coins', 'item']));
+    expect(kinds).toEqual(new Set(Object.keys(apis)));
     for (const product of body.products) {
       expect(Number.isInteger(product.price)).toBe(true);
-      expect(product.api).toBe(
-        product.kind === 'goods' ? 'requestPayment' : 'requestVirtualPayment',
-      );
+      expect(product.api).toBe(apis[product.kind]);
     }
     const coins = body.products.find((product: { id: string }) => product.id === 'coins-60');
     expect(coins).toMatchObject({ mode: 'short_series_coin', coins: 60, price: 600 });

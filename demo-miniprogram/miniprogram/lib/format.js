@@ -14,9 +14,15 @@ const STAGE_TEXT = {
   settled: 'Done',
 };
 
-/** What the user reads for a checkout stage. */
-function stageText(stage) {
-  return STAGE_TEXT[stage] || '';
+/** A cash-out's stages: the user receives money, and confirms receipt. */
+const TRANSFER_STAGE_TEXT = {
+  creating_order: 'Creating the transfer…',
+  awaiting_payment: 'Waiting for you to confirm receipt…',
+};
+
+/** What the user reads for a checkout stage (`kind` 'transfer': a cash-out's words). */
+function stageText(stage, kind) {
+  return (kind === 'transfer' && TRANSFER_STAGE_TEXT[stage]) || STAGE_TEXT[stage] || '';
 }
 
 /**

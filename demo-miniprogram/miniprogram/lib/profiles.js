@@ -28,10 +28,16 @@ function findProfile(id) {
   return PROFILES[0];
 }
 
-/** The backend's profile name for this product under the chosen profile. */
+/**
+ * The backend's profile name for this product under the chosen profile: goods and
+ * trade-component goods take the payment shape, coins and items the virtual one; B2b goods,
+ * plugin goods and cash-outs have one shape each (the backend's default).
+ */
 function backendProfile(profileId, product) {
   const profile = findProfile(profileId);
-  return product.kind === 'goods' ? profile.payment : profile.virtual;
+  if (product.kind === 'goods' || product.kind === 'component-goods') return profile.payment;
+  if (product.kind === 'coins' || product.kind === 'item') return profile.virtual;
+  return undefined;
 }
 
 module.exports = { PROFILES: PROFILES, findProfile: findProfile, backendProfile: backendProfile };

@@ -1,8 +1,12 @@
 /**
  * A simulated cashier: a PaymentHost that wraps `wx` (request, storage, onAppShow, ...) but
- * whose requestPayment / requestVirtualPayment show an action sheet instead of WeChat's
- * cashier, ask the mock backend's simulated platform (POST /sim/cashier) to act as chosen,
- * and deliver its answer through success / fail / complete exactly like a real host.
+ * whose payment APIs show an action sheet instead of WeChat's cashier, ask the mock backend's
+ * simulated platform (POST /sim/cashier) to act as chosen, and deliver its answer through
+ * success / fail / complete exactly like a real host: requestPayment, requestVirtualPayment,
+ * requestOrderPayment and requestCommonPayment (a cashier sheet), requestMerchantTransfer
+ * (the receipt confirmation page). requestPluginPayment runs in plugins only: like an
+ * ordinary mini program's host, this one cannot run it (canIUse says no; a call answers
+ * "not supported").
  *
  * A real WeChat Pay sheet cannot pay a mock order; set `useRealHost: true` in config.js to
  * use `wx` itself against a real backend.
@@ -10,6 +14,17 @@
 const ITEMS = ['Pay', 'Cancel', 'Fail', 'Pay but lose the callback'];
 const ACTIONS = ['pay', 'cancel', 'fail', 'pay'];
 const LOSE_CALLBACK = 3;
+/** The receipt page of a merchant transfer: confirm, or close it for now. */
+const TRANSFER_ITEMS = ['Confirm receipt', 'Not now'];
+const TRANSFER_ACTIONS = ['pay', 'cancel'];
+/** The APIs this host plays. */
+const APIS = [
+  'requestPayment',
+  'requestVirtualPayment',
+  'requestOrderPayment',
+  'requestCommonPayment',
+  'requestMerchantTransfer',
+];
 
 /**
  * @param {{ baseUrl: string, sim?: { notifyDelayMs?: number, dropNotify?: boolean },
@@ -26,6 +41,9 @@ function createSimCashierHost(options) {
   }
 
   function cashier(api) {
+    const transfer = api === 'requestMerchantTransfer';
+    const items = transfer ? TRANSFER_ITEMS : ITEMS;
+    const actions = transfer ? TRANSFER_ACTIONS : ACTIONS;
     return (params) => {
       const sent = {};
       for (const key in params) {
@@ -39,7 +57,7 @@ function createSimCashierHost(options) {
       }
       function act(index) {
         const sim = options.sim || {};
-        const data = { api: api, params: sent, action: ACTIONS[index] };
+        const data = { api: api, params: sent, action: actions[index] };
         const openid = options.openid ? options.openid() : undefined;
         if (openid) data.openid = openid;
         if (typeof sim.notifyDelayMs === 'number') data.notifyDelayMs = sim.notifyDelayMs;
@@ -50,7 +68,7 @@ function createSimCashierHost(options) {
           data: data,
           header: { 'content-type': 'application/json' },
           success: (response) => {
-            if (index === LOSE_CALLBACK) return appShown();
+            if (!transfer && index === LOSE_CALLBACK) return appShown();
             deliver(
               response.statusCode === 200 && response.data && response.data.errMsg
                 ? response.data
@@ -66,7 +84,7 @@ function createSimCashierHost(options) {
         });
       }
       wx.showActionSheet({
-        itemList: ITEMS,
+        itemList: items,
         success: (result) => {
           act(result.tapIndex);
         },
@@ -81,8 +99,20 @@ function createSimCashierHost(options) {
   return {
     requestPayment: cashier('requestPayment'),
     requestVirtualPayment: cashier('requestVirtualPayment'),
+    requestOrderPayment: cashier('requestOrderPayment'),
+    requestCommonPayment: cashier('requestCommonPayment'),
+    requestMerchantTransfer: cashier('requestMerchantTransfer'),
+    // What a mini program page's host answers: the API is a plugin's.
+    requestPluginPayment: (params) => {
+      const answer = { errMsg: 'requestPluginPayment:fail :not supported', errno: 100 };
+      setTimeout(() => {
+        if (params.fail) params.fail(answer);
+        if (params.complete) params.complete(answer);
+      }, 0);
+    },
     canIUse: (schema) => {
-      if (schema === 'requestPayment' || schema === 'requestVirtualPayment') return true;
+      if (APIS.indexOf(schema) >= 0) return true;
+      if (schema === 'requestPluginPayment') return false;
       return typeof wx.canIUse === 'function' ? wx.canIUse(schema) : true;
     },
     request: (requestOptions) => wx.request(requestOptions),
@@ -101,4 +131,8 @@ function createSimCashierHost(options) {
   };
 }
 
-module.exports = { createSimCashierHost: createSimCashierHost, CASHIER_ITEMS: ITEMS };
+module.exports = {
+  createSimCashierHost: createSimCashierHost,
+  CASHIER_ITEMS: ITEMS,
+  TRANSFER_ITEMS: TRANSFER_ITEMS,
+};

@@ -23,7 +23,9 @@ import dashboardActionRoutes from './routes/dashboard/actions';
 import dashboardEventRoutes from './routes/dashboard/events';
 import dashboardPageRoutes from './routes/dashboard/page';
 import healthRoutes from './routes/health';
+import b2bNotifyRoutes from './routes/pay/b2b-notify';
 import payNotifyRoutes from './routes/pay/notify';
+import transferNotifyRoutes from './routes/pay/transfer-notify';
 import virtualNotifyRoutes from './routes/pay/virtual-notify';
 import cashierRoutes from './routes/sim/cashier';
 import inspectRoutes from './routes/sim/inspect';
@@ -78,6 +80,8 @@ export function createApp(config: BackendConfig) {
   app.register(orderRoutes);
   app.register(payNotifyRoutes);
   app.register(virtualNotifyRoutes);
+  app.register(transferNotifyRoutes);
+  app.register(b2bNotifyRoutes);
 
   // The simulated platform's own controls.
   app.register(cashierRoutes);

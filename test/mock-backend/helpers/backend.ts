@@ -60,7 +60,13 @@ export async function createOrder(backend: { url: string }, body: object): Promi
 export async function cashier(
   backend: { url: string },
   body: {
-    api: 'requestPayment' | 'requestVirtualPayment';
+    api:
+      | 'requestPayment'
+      | 'requestVirtualPayment'
+      | 'requestOrderPayment'
+      | 'requestCommonPayment'
+      | 'requestPluginPayment'
+      | 'requestMerchantTransfer';
     params: object;
     action: 'pay' | 'cancel' | 'fail';
     openid?: string;
@@ -74,6 +80,16 @@ export async function cashier(
   return answer.body;
 }
 
+/** The host API that opens each kind of PreparedOrder. */
+export const API_OF_KIND = {
+  payment: 'requestPayment',
+  virtual: 'requestVirtualPayment',
+  order: 'requestOrderPayment',
+  common: 'requestCommonPayment',
+  plugin: 'requestPluginPayment',
+  transfer: 'requestMerchantTransfer',
+} as const;
+
 /** Creates an order and pays it at the simulated cashier; the order (its cashier answer in `paid`). */
 export async function payOrder(
   backend: { url: string },
@@ -82,7 +98,7 @@ export async function payOrder(
   // biome-ignore lint/suspicious/noExplicitAny: a PreparedOrder in any of its shapes
 ): Promise<any> {
   const created = await createOrder(backend, order);
-  const api = created.kind === 'virtual' ? 'requestVirtualPayment' : 'requestPayment';
+  const api = API_OF_KIND[created.kind as keyof typeof API_OF_KIND];
   const paid = await cashier(backend, { api, params: created.params, action: 'pay', ...payment });
   return { ...created, paid };
 }

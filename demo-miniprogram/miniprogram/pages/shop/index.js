@@ -17,9 +17,12 @@ Component({
         .demo.api.get('/api/products')
         .then(
           (answer) => {
-            const products = (answer.products || []).map((product) =>
-              Object.assign({}, product, { priceText: format.price(product.price) }),
-            );
+            // A cash-out is not bought: it has its own page.
+            const products = (answer.products || [])
+              .filter((product) => product.kind !== 'cash-out')
+              .map((product) =>
+                Object.assign({}, product, { priceText: format.price(product.price) }),
+              );
             this.setData({ products: products, loading: false, error: '' });
           },
           (error) => {
@@ -44,6 +47,9 @@ Component({
     },
     onOrders: () => {
       wx.navigateTo({ url: '/pages/orders/index' });
+    },
+    onCashOut: () => {
+      wx.navigateTo({ url: '/pages/cash-out/index' });
     },
   },
 });

@@ -2,7 +2,8 @@ import type { BackendConfig } from '../config/options';
 import { ApiError } from '../http/api-error';
 import type { Journal } from '../journal/journal';
 import type { OrderBook } from '../merchant/order-book/order-book';
-import { type Notifier, OWED_STATES } from '../platform/notifications/notifier';
+import { OWED_STATES } from '../platform/notifications/delivery';
+import type { Notifier } from '../platform/notifications/notifier';
 import { refundAtPlatform } from '../platform/refund-at-platform';
 import type { SimulatedPlatform } from '../platform/simulated-platform';
 import { notifyPlanOf } from '../schemas/sim';
@@ -61,6 +62,9 @@ export class OrderItems implements ItemSource {
         break;
       }
       case 'refund':
+        if (order.kind === 'transfer' || order.kind === 'common') {
+          await refundAtPlatform(platform, id, notifyPlanOf({}, config));
+        }
         if (orders.stateOf(order) !== 'paid') {
           throw new ApiError(
             409,
@@ -89,25 +93,31 @@ export class OrderItems implements ItemSource {
       state: view.state,
       detail: view.tradeState,
       createdAt: order.createdAt,
-      actions: this.actionsOf(order.orderId, view.state),
+      actions: this.actionsOf(order, view.state),
       completeHistory: this.deps.journal.entriesOf(order.orderId)[0]?.type === 'created',
     };
   }
 
-  private actionsOf(orderId: string, state: string): DashboardItem['actions'] {
+  /**
+   * The buttons that apply now. A transfer is never refunded (money sent to the user), and
+   * its Close cancels the bill while it waits for the user; B2b refunds are not simulated.
+   */
+  private actionsOf(order: MerchantOrder, state: string): DashboardItem['actions'] {
     const { notifier } = this.deps;
+    const { orderId } = order;
+    const refundable = order.kind !== 'transfer' && order.kind !== 'common';
     const applies: Record<ActionId, boolean> = {
       'deliver-notification': notifier.latest(orderId, OWED_STATES) !== undefined,
       'drop-notification': notifier.latest(orderId, ['scheduled']) !== undefined,
       'replay-notification': notifier.latest(orderId, ['delivered']) !== undefined,
-      refund: state === 'paid',
+      refund: refundable && state === 'paid',
       close: state === 'pending',
     };
     return (Object.keys(ACTION_NAMES) as ActionId[])
       .filter((id) => applies[id])
       .map((id) => ({
         id,
-        name: ACTION_NAMES[id],
+        name: id === 'close' && order.kind === 'transfer' ? 'Cancel transfer' : ACTION_NAMES[id],
         path: `/dashboard/orders/${encodeURIComponent(orderId)}/${id}`,
       }));
   }

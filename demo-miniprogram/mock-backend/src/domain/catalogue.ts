@@ -32,7 +32,39 @@ export interface ItemProduct extends ProductBase {
   readonly mode: 'short_series_goods';
 }
 
-export type Product = GoodsProduct | CoinPackProduct | ItemProduct;
+/** Goods of a video-account shop, paid with wx.requestOrderPayment (custom transaction component). */
+export interface ComponentGoodsProduct extends ProductBase {
+  readonly kind: 'component-goods';
+  readonly api: 'requestOrderPayment';
+}
+
+/** Goods sold to a business (B2b), paid with wx.requestCommonPayment. */
+export interface B2bGoodsProduct extends ProductBase {
+  readonly kind: 'b2b-goods';
+  readonly api: 'requestCommonPayment';
+  readonly mode: 'retail_pay_goods';
+}
+
+/** Sold from inside a plugin, paid with wx.requestPluginPayment (plugins only). */
+export interface PluginGoodsProduct extends ProductBase {
+  readonly kind: 'plugin-goods';
+  readonly api: 'requestPluginPayment';
+}
+
+/** Money the merchant sends the user: a merchant transfer, received with wx.requestMerchantTransfer. */
+export interface CashOutProduct extends ProductBase {
+  readonly kind: 'cash-out';
+  readonly api: 'requestMerchantTransfer';
+}
+
+export type Product =
+  | GoodsProduct
+  | CoinPackProduct
+  | ItemProduct
+  | ComponentGoodsProduct
+  | B2bGoodsProduct
+  | PluginGoodsProduct
+  | CashOutProduct;
 export type VirtualProduct = CoinPackProduct | ItemProduct;
 
 function coinPack(id: string, coins: number): CoinPackProduct {
@@ -97,6 +129,43 @@ export const CATALOGUE: readonly Product[] = [
     name: 'Extra life',
     description: 'One more try',
     price: 600,
+    currency: 'CNY',
+  },
+  {
+    id: 'shop-tote',
+    kind: 'component-goods',
+    api: 'requestOrderPayment',
+    name: 'Canvas tote (video-account shop)',
+    description: 'Sold through the custom transaction component',
+    price: 4500,
+    currency: 'CNY',
+  },
+  {
+    id: 'b2b-beans-case',
+    kind: 'b2b-goods',
+    api: 'requestCommonPayment',
+    mode: 'retail_pay_goods',
+    name: 'Café supply: beans, case of 12 (B2b)',
+    description: 'For shops: B2b payment',
+    price: 72000,
+    currency: 'CNY',
+  },
+  {
+    id: 'plugin-guide',
+    kind: 'plugin-goods',
+    api: 'requestPluginPayment',
+    name: 'Brewing guide (plugin)',
+    description: 'Sold from a plugin: only a plugin can pay it',
+    price: 990,
+    currency: 'CNY',
+  },
+  {
+    id: 'cash-out',
+    kind: 'cash-out',
+    api: 'requestMerchantTransfer',
+    name: 'Cash out ¥1.00',
+    description: 'Your reward balance, to your WeChat balance',
+    price: 100,
     currency: 'CNY',
   },
 ];

@@ -49,3 +49,18 @@ export function rfc3339Beijing(ms: number): string {
 export function unixSeconds(ms: number): number {
   return Math.floor(ms / 1000);
 }
+
+/** Like WeChat Pay's transfer_bill_no: 34 digits starting with 1330. */
+export function newTransferBillNo(nowMs: number): string {
+  return `1330${randomString(10, DIGITS)}${compactBeijingTime(nowMs).slice(0, 8)}${randomString(12, DIGITS)}`;
+}
+
+/** An opaque package_info, Base64 like WeChat Pay's (`ABBQO+oYAAABAAAAAAAk…`). */
+export function newPackageInfo(): string {
+  return Buffer.from(randomString(60), 'utf8').toString('base64');
+}
+
+/** Like the order_id of a B2b order: 19 digits. */
+export function newB2bOrderId(): string {
+  return `1${randomString(18, DIGITS)}`;
+}

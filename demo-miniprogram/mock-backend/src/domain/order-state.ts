@@ -47,3 +47,34 @@ export const VIRTUAL_STATUS_NAMES: Readonly<Record<VirtualOrderStatus, string>> 
 export function orderStateOfVirtualStatus(status: VirtualOrderStatus): OrderState {
   return toOrderState(status);
 }
+
+/** B2b payment's `pay_status` (`/retail/B2b/getorder`, the `retail_pay_notify` push). */
+export const B2B_PAY_STATUSES = [
+  'ORDER_INIT',
+  'ORDER_PRE_PAY',
+  'ORDER_PAY_SUCC',
+  'ORDER_CLOSE',
+  'ORDER_REFUND_PROCESSING',
+  'ORDER_REFUND',
+] as const;
+
+export type B2bPayStatus = (typeof B2B_PAY_STATUSES)[number];
+
+/** A merchant transfer bill's `state`. */
+export const TRANSFER_BILL_STATES = [
+  'ACCEPTED',
+  'PROCESSING',
+  'WAIT_USER_CONFIRM',
+  'TRANSFERING',
+  'SUCCESS',
+  'FAIL',
+  'CANCELING',
+  'CANCELLED',
+] as const;
+
+export type TransferBillState = (typeof TRANSFER_BILL_STATES)[number];
+
+/** The state of a B2b order or a transfer bill (SUCCESS: received): the library's mapping. */
+export function orderStateOfPlatformState(state: B2bPayStatus | TransferBillState): OrderState {
+  return toOrderState(state);
+}

@@ -1,4 +1,4 @@
-import type { DeliveryEvent } from '../platform/notifications/notifier';
+import type { DeliveryEvent } from '../platform/notifications/delivery';
 import type { Journal } from './journal';
 
 /** The notifier's observer: each delivery event as a journal entry of its order. */
@@ -13,7 +13,12 @@ export function journalDeliveries(journal: Journal): (event: DeliveryEvent) => v
       ...(record.replayOf === undefined ? {} : { replayOf: record.replayOf }),
     } as const;
     if (event.type === 'scheduled') {
-      journal.record(record.orderId, { ...base, event: 'scheduled', dueAt: event.dueAt });
+      journal.record(record.orderId, {
+        ...base,
+        event: 'scheduled',
+        dueAt: event.dueAt,
+        delayMs: event.delayMs,
+      });
       return;
     }
     if (event.type !== 'attempted') {

@@ -12,8 +12,11 @@ export interface SequenceMessage {
   readonly at: number;
 }
 
-/** Which notification: a payment's (v3 or virtual push) or a refund's. */
-export type NotificationKind = 'payment' | 'virtual' | 'refund';
+/**
+ * Which notification: a payment's (v3, a virtual push or a B2b message push), a refund's, or a
+ * transfer bill's end.
+ */
+export type NotificationKind = 'payment' | 'virtual' | 'refund' | 'transfer' | 'b2b';
 
 /** What happened, by type; every field is plain JSON. */
 export type EntryDetail =
@@ -50,6 +53,8 @@ export type EntryDetail =
       readonly replayOf?: number;
       /** When it is due (scheduled). */
       readonly dueAt?: number;
+      /** The wait it was scheduled with (scheduled): the sentence says this, not dueAt - at. */
+      readonly delayMs?: number;
       /** Attempt number, from 1 (attempt). */
       readonly attempt?: number;
       /** When the attempt was sent (attempt). */

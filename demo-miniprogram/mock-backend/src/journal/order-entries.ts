@@ -1,6 +1,6 @@
 import { VIRTUAL_STATUS_NAMES } from '../domain/order-state';
 import type { ApplyOutcome } from '../merchant/order-book/apply-outcome';
-import { stateOf } from '../merchant/order-book/state-rules';
+import { isWeChatPayOrder, stateOf } from '../merchant/order-book/state-rules';
 import type { SimulatedPlatform } from '../platform/simulated-platform';
 import type { MerchantOrder } from '../storage/state';
 import type { Journal } from './journal';
@@ -42,19 +42,21 @@ export function journalQueried(
   platform: SimulatedPlatform,
 ): void {
   const state = stateOf(order);
-  let platformState: string | undefined;
-  if (order.kind === 'payment')
-    platformState = platform.wechatPay.query(order.orderId)?.trade_state;
-  else {
-    const found = platform.virtualPayment.query(order.orderId);
-    platformState = found ? VIRTUAL_STATUS_NAMES[found.status] : undefined;
-  }
   journal.record(order.orderId, {
     type: 'active-query',
-    platformState,
+    platformState: platformAnswer(order, platform),
     state,
     changed: state !== stateBefore,
   });
+}
+
+/** What the platform's query answers of the order's state; undefined when it has no record. */
+function platformAnswer(order: MerchantOrder, platform: SimulatedPlatform): string | undefined {
+  if (isWeChatPayOrder(order)) return platform.wechatPay.query(order.orderId)?.trade_state;
+  if (order.kind === 'common') return platform.b2bPayment.query(order.orderId)?.payStatus;
+  if (order.kind === 'transfer') return platform.transfers.query(order.orderId)?.state;
+  const found = platform.virtualPayment.query(order.orderId);
+  return found ? VIRTUAL_STATUS_NAMES[found.status] : undefined;
 }
 
 export function journalClosed(journal: Journal, order: MerchantOrder): void {
@@ -76,11 +78,15 @@ export function journalRefused(
   });
 }
 
-/** The order a virtual push says it is about (untrusted: only to file a refusal under). */
+/** The order a virtual or B2b push says it is about (untrusted: only to file a refusal under). */
 export function claimedOrderOfPush(rawBody: Buffer | string): string | undefined {
   try {
-    const body = JSON.parse(String(rawBody)) as { OutTradeNo?: unknown; MchOrderId?: unknown };
-    const claimed = body.OutTradeNo ?? body.MchOrderId;
+    const body = JSON.parse(String(rawBody)) as {
+      OutTradeNo?: unknown;
+      MchOrderId?: unknown;
+      out_trade_no?: unknown;
+    };
+    const claimed = body.OutTradeNo ?? body.MchOrderId ?? body.out_trade_no;
     return typeof claimed === 'string' ? claimed : undefined;
   } catch {
     return undefined;

@@ -17,6 +17,11 @@ export interface MockBackendKeys {
   readonly virtualAppKeyProduction: string;
   /** Virtual payment AppKey for env 1 (sandbox). */
   readonly virtualAppKeySandbox: string;
+  /**
+   * The mini program's message push Token (消息推送): signs the pushes the platform sends to
+   * `/pay/b2b-notify` (`signature = sha1(sort(token, timestamp, nonce))`).
+   */
+  readonly messagePushToken: string;
 }
 
 export type MockBackendKeyInput = Partial<MockBackendKeys>;
@@ -30,6 +35,7 @@ export const KEY_ENVIRONMENT_VARIABLES: Readonly<Record<keyof MockBackendKeys, s
   v2ApiKey: 'MOCK_BACKEND_V2_API_KEY',
   virtualAppKeyProduction: 'MOCK_BACKEND_APPKEY_PRODUCTION',
   virtualAppKeySandbox: 'MOCK_BACKEND_APPKEY_SANDBOX',
+  messagePushToken: 'MOCK_BACKEND_MESSAGE_PUSH_TOKEN',
 };
 
 export const KEY_NAMES = Object.keys(KEY_ENVIRONMENT_VARIABLES) as (keyof MockBackendKeys)[];

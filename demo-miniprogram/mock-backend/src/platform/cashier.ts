@@ -1,35 +1,21 @@
-import type { PlatformPayment, VirtualMode } from '../storage/state';
-import {
-  v2PaySignValid,
-  v3PaySignValid,
-  virtualPaySigValid,
-  virtualSignatureValid,
-} from './cashier-signatures';
-import { type HostCallback, paymentCallbacks, virtualCallbacks } from './host-callbacks';
-import type { LoginService } from './login-service';
-import type { NotifyPlan, PlatformContext } from './platform-context';
-import { checkSignData } from './sign-data';
-import type { SimulatedVirtualPayment } from './virtual-payment';
-import type { SimulatedWeChatPay } from './wechat-pay';
+import type { PlatformPayment } from '../storage/state';
+import { requestCommonPayment } from './cashier-common-payment';
+import { checkOrderInfo } from './cashier-order-info';
+import { requestPluginPayment } from './cashier-plugin-payment';
+import { v2PaySignValid, v3PaySignValid } from './cashier-signatures';
+import { requestMerchantTransfer } from './cashier-transfer';
+import type { CashierRequest, CashierServices } from './cashier-types';
+import { requestVirtualPayment } from './cashier-virtual-payment';
+import { type HostCallback, type PaymentCallbacks, paymentCallbacksOf } from './host-callbacks';
+import type { PlatformContext } from './platform-context';
 
-/** What the user does at the cashier sheet. */
-export const CASHIER_ACTIONS = ['pay', 'cancel', 'fail'] as const;
-export type CashierAction = (typeof CASHIER_ACTIONS)[number];
-
-/** The host APIs whose cashier is simulated. */
-export const CASHIER_APIS = ['requestPayment', 'requestVirtualPayment'] as const;
-
-/** One use of the host's cashier sheet, with `params` exactly as the host received them. */
-export interface CashierRequest {
-  readonly params: Readonly<Record<string, unknown>>;
-  /**
-   * The user at the phone. When absent: the user the order was made for (the one logged in on
-   * the phone), else the demo openid.
-   */
-  readonly openid: string | undefined;
-  readonly action: CashierAction;
-  readonly plan: NotifyPlan;
-}
+export {
+  CASHIER_ACTIONS,
+  CASHIER_APIS,
+  type CashierAction,
+  type CashierApi,
+  type CashierRequest,
+} from './cashier-types';
 
 const PAYMENT_PARAMS = ['timeStamp', 'nonceStr', 'package', 'signType', 'paySign'] as const;
 const PREPAY_PACKAGE = /^prepay_id=(.+)$/;
@@ -44,110 +30,115 @@ const isV2SignType = (value: string): value is 'MD5' | 'HMAC-SHA256' =>
 export class SimulatedCashier {
   constructor(
     private readonly context: PlatformContext,
-    private readonly wechatPay: SimulatedWeChatPay,
-    private readonly virtualPayment: SimulatedVirtualPayment,
-    private readonly login: LoginService,
+    private readonly services: CashierServices,
   ) {}
 
   /** wx.requestPayment. */
-  async requestPayment(request: CashierRequest): Promise<HostCallback> {
+  requestPayment(request: CashierRequest): Promise<HostCallback> {
+    return this.payPrepayId(request, paymentCallbacksOf('requestPayment'), undefined);
+  }
+
+  /**
+   * wx.requestOrderPayment (custom transaction component): requestPayment's checks, then
+   * `orderInfo`, when given, against the order of the prepay_id, and `extUserUin` a string.
+   */
+  requestOrderPayment(request: CashierRequest): Promise<HostCallback> {
+    const answers = paymentCallbacksOf('requestOrderPayment');
+    const { extUserUin } = request.params;
+    if (extUserUin !== undefined && typeof extUserUin !== 'string') {
+      return Promise.resolve(answers.wrongType('extUserUin', extUserUin));
+    }
+    return this.payPrepayId(request, answers, (payment, prepayId) => {
+      if (request.params.orderInfo === undefined) return undefined;
+      const field = checkOrderInfo(request.params.orderInfo, payment, prepayId);
+      return field === undefined ? undefined : answers.badOrderInfo(field);
+    });
+  }
+
+  /** wx.requestVirtualPayment; the pay signature may be named `paySig` or `paySign`. */
+  requestVirtualPayment(request: CashierRequest): Promise<HostCallback> {
+    return requestVirtualPayment(this.context, this.services, request);
+  }
+
+  /** wx.requestCommonPayment (B2b). */
+  requestCommonPayment(request: CashierRequest): Promise<HostCallback> {
+    return requestCommonPayment(this.context, this.services, request);
+  }
+
+  /** wx.requestPluginPayment, as the host's payment functional page runs it. */
+  requestPluginPayment(request: CashierRequest): Promise<HostCallback> {
+    return requestPluginPayment(this.services, request);
+  }
+
+  /** wx.requestMerchantTransfer: the page where the user confirms receipt. */
+  requestMerchantTransfer(request: CashierRequest): Promise<HostCallback> {
+    return requestMerchantTransfer(this.services, request);
+  }
+
+  private async payPrepayId(
+    request: CashierRequest,
+    answers: PaymentCallbacks,
+    orderCheck: OrderCheck | undefined,
+  ): Promise<HostCallback> {
     const { params } = request;
     const fields: Record<string, string> = {};
     for (const name of PAYMENT_PARAMS) {
       const value = params[name];
-      if (typeof value !== 'string') return paymentCallbacks.wrongType(name, value);
-      if (value === '') return paymentCallbacks.missing(name);
+      if (typeof value !== 'string') return answers.wrongType(name, value);
+      if (value === '') return answers.missing(name);
       fields[name] = value;
     }
     const { timeStamp = '', nonceStr = '', signType = '', paySign = '' } = fields;
     const packageValue = fields.package ?? '';
     const prepayId = PREPAY_PACKAGE.exec(packageValue)?.[1];
-    const payment = prepayId === undefined ? undefined : this.wechatPay.findByPrepayId(prepayId);
-    if (!payment) return paymentCallbacks.unknownPrepayId();
-    if (signType !== 'RSA' && !isV2SignType(signType)) return paymentCallbacks.badSignType();
+    const { wechatPay } = this.services;
+    const payment = prepayId === undefined ? undefined : wechatPay.findByPrepayId(prepayId);
+    if (!payment || prepayId === undefined) return answers.unknownPrepayId();
+    if (signType !== 'RSA' && !isV2SignType(signType)) return answers.badSignType();
     const signed = { appId: this.context.config.appId, timeStamp, nonceStr, package: packageValue };
+    const { keys } = this.context;
     const signatureValid =
       payment.signScheme === 'v3'
-        ? signType === 'RSA' && v3PaySignValid(signed, paySign, this.context.keys.merchantPublicKey)
+        ? signType === 'RSA' && v3PaySignValid(signed, paySign, keys.merchantPublicKey)
         : isV2SignType(signType) &&
-          v2PaySignValid({ ...signed, signType }, paySign, this.context.keys.material.v2ApiKey);
-    if (!signatureValid) return paymentCallbacks.badSignature();
-    const refusal = this.paymentRefusal(payment, request.openid);
+          v2PaySignValid({ ...signed, signType }, paySign, keys.material.v2ApiKey);
+    if (!signatureValid) return answers.badSignature();
+    const refusal =
+      this.paymentRefusal(payment, request.openid, answers) ?? orderCheck?.(payment, prepayId);
     if (refusal) return refusal;
     switch (request.action) {
       case 'cancel':
-        return paymentCallbacks.cancel();
+        return answers.cancel();
       case 'fail':
-        await this.wechatPay.recordFailure(payment);
-        return paymentCallbacks.failed();
+        await wechatPay.recordFailure(payment);
+        return answers.failed();
       case 'pay':
-        await this.wechatPay.recordSuccess(payment, request.plan);
-        return paymentCallbacks.ok();
+        await wechatPay.recordSuccess(payment, request.plan);
+        return answers.ok();
     }
-  }
-
-  /** wx.requestVirtualPayment; the pay signature may be named `paySig` or `paySign`. */
-  async requestVirtualPayment(request: CashierRequest): Promise<HostCallback> {
-    const { params } = request;
-    const { signData, mode, signature } = params;
-    const paySig = params.paySig ?? params.paySign;
-    if (typeof signData !== 'string') return virtualCallbacks.wrongType('signData', signData);
-    if (typeof mode !== 'string') return virtualCallbacks.wrongType('mode', mode);
-    if (typeof paySig !== 'string') return virtualCallbacks.wrongType('paySig', paySig);
-    if (typeof signature !== 'string') return virtualCallbacks.wrongType('signature', signature);
-    if (mode !== 'short_series_goods' && mode !== 'short_series_coin') {
-      return virtualCallbacks.badMode();
-    }
-    const check = checkSignData(signData, mode, this.context.config.offerId);
-    if (!check.ok) return virtualCallbacks.badSignData();
-    const appKey = this.context.keys.appKeyForEnv(check.fields.env);
-    if (!virtualPaySigValid(signData, paySig, appKey)) return virtualCallbacks.badPaySig();
-    const openid =
-      request.openid ??
-      this.context.state.orders.get(check.fields.outTradeNo)?.openid ??
-      this.context.config.defaultOpenid;
-    const sessionKey = this.login.sessionKeyOf(openid);
-    if (sessionKey === undefined) return virtualCallbacks.sessionExpired();
-    if (!virtualSignatureValid({ mode, signData, appKey, sessionKey }, signature)) {
-      return virtualCallbacks.badSignature();
-    }
-    const existing = this.virtualPayment.find(check.fields.outTradeNo);
-    if (existing && (existing.status !== 1 || existing.signData !== signData)) {
-      return virtualCallbacks.outTradeNoReused();
-    }
-    if (existing && existing.openid !== openid) return virtualCallbacks.outTradeNoReused();
-    if (request.action === 'cancel') return virtualCallbacks.cancel();
-    const order = await this.virtualPayment.open({
-      openid,
-      mode: mode as VirtualMode,
-      signData,
-      fields: check.fields,
-      unitPrice: check.unitPrice,
-      total: check.total,
-    });
-    if (request.action === 'fail') return virtualCallbacks.failed();
-    await this.virtualPayment.recordSuccess(order, request.plan);
-    return virtualCallbacks.ok();
   }
 
   private paymentRefusal(
     payment: PlatformPayment,
     openid: string | undefined,
+    answers: PaymentCallbacks,
   ): HostCallback | undefined {
     switch (payment.tradeState) {
       case 'SUCCESS':
       case 'REFUND':
-        return paymentCallbacks.alreadyPaid();
+        return answers.alreadyPaid();
       case 'CLOSED':
       case 'REVOKED':
       case 'PAYERROR':
-        return paymentCallbacks.closed();
+        return answers.closed();
       default:
         break;
     }
-    if (this.wechatPay.isExpired(payment)) return paymentCallbacks.expired();
-    if (openid !== undefined && openid !== payment.payerOpenid)
-      return paymentCallbacks.payerMismatch();
+    if (this.services.wechatPay.isExpired(payment)) return answers.expired();
+    if (openid !== undefined && openid !== payment.payerOpenid) return answers.payerMismatch();
     return undefined;
   }
 }
+
+/** A further check of the order a prepay_id names (requestOrderPayment's orderInfo). */
+type OrderCheck = (payment: PlatformPayment, prepayId: string) => HostCallback | undefined;

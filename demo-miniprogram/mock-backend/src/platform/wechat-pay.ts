@@ -1,6 +1,5 @@
 import { newPrepayId, newTransactionId, randomString, rfc3339Beijing } from '../domain/ids';
 import type { PlatformPayment } from '../storage/state';
-import type { Delivery } from './notifications/notifier';
 import { payNotificationDelivery } from './notifications/pay-notification';
 import type { NotifyPlan, PlatformContext } from './platform-context';
 import { type RefundResource, type Transaction, transactionOf } from './transaction';
@@ -18,6 +17,8 @@ export interface JsapiOrderRequest {
   readonly currency: string;
   readonly payerOpenid: string;
   readonly signScheme: 'v3' | 'v2';
+  /** For a plugin's order: what its functional page will be given. */
+  readonly plugin?: PlatformPayment['plugin'];
 }
 
 /** The simulated WeChat Pay: JSAPI orders, query, close, payment, refund and notifications. */
@@ -38,6 +39,7 @@ export class SimulatedWeChatPay {
       currency: request.currency,
       payerOpenid: request.payerOpenid,
       signScheme: request.signScheme,
+      ...(request.plugin ? { plugin: request.plugin } : {}),
       createdAt: config.now(),
       tradeState: 'NOTPAY',
     };
@@ -50,6 +52,10 @@ export class SimulatedWeChatPay {
   findByPrepayId(prepayId: string): PlatformPayment | undefined {
     const outTradeNo = this.context.state.prepayIndex.get(prepayId);
     return outTradeNo === undefined ? undefined : this.context.state.payments.get(outTradeNo);
+  }
+
+  find(outTradeNo: string): PlatformPayment | undefined {
+    return this.context.state.payments.get(outTradeNo);
   }
 
   isExpired(payment: PlatformPayment): boolean {
@@ -133,7 +139,7 @@ export class SimulatedWeChatPay {
     return 'refunded';
   }
 
-  private notify(delivery: Delivery, plan: NotifyPlan): void {
+  private notify(delivery: ReturnType<typeof payNotificationDelivery>, plan: NotifyPlan): void {
     if (plan.drop) this.context.notifier.drop(delivery);
     else this.context.notifier.schedule(delivery, plan.delayMs);
   }

@@ -1,7 +1,14 @@
 import type { BackendState } from './state';
 
 /** The tables of the state file; each record is keyed within its table. */
-const TABLES = ['orders', 'sessions', 'payments', 'virtualOrders'] as const;
+const TABLES = [
+  'orders',
+  'sessions',
+  'payments',
+  'virtualOrders',
+  'b2bOrders',
+  'transferBills',
+] as const;
 type Records = Map<string, object>;
 
 /** Replaces `target`'s fields with `source`'s, keeping the object (code holds references). */

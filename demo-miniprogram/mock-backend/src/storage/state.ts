@@ -1,4 +1,22 @@
-import type { TradeState, VirtualOrderStatus } from '../domain/order-state';
+import type {
+  B2bPayStatus,
+  TradeState,
+  TransferBillState,
+  VirtualOrderStatus,
+} from '../domain/order-state';
+import type {
+  PlatformB2bOrder,
+  PlatformPayment,
+  PlatformTransferBill,
+  PlatformVirtualOrder,
+} from './platform-records';
+
+export type {
+  PlatformB2bOrder,
+  PlatformPayment,
+  PlatformTransferBill,
+  PlatformVirtualOrder,
+} from './platform-records';
 
 /** Which shape of payment parameters an order was prepared in (see the README). */
 export type PaymentProfile = 'wechat-v3' | 'wechat-v2-md5' | 'wechat-v2-hmac' | 'psp';
@@ -23,9 +41,13 @@ interface MerchantOrderBase {
   appliedNotificationIds: string[];
 }
 
-/** A goods order paid with wx.requestPayment (merchant side). */
+/**
+ * An order paid through WeChat Pay with a prepay_id (merchant side): `payment` with
+ * wx.requestPayment, `order` with wx.requestOrderPayment (custom transaction component),
+ * `plugin` with wx.requestPluginPayment (the host's functional page pays the prepay_id).
+ */
 export interface MerchantPaymentOrder extends MerchantOrderBase {
-  readonly kind: 'payment';
+  readonly kind: 'payment' | 'order' | 'plugin';
   readonly profile: PaymentProfile;
   readonly prepayId: string;
   tradeState: TradeState;
@@ -41,51 +63,35 @@ export interface MerchantVirtualOrder extends MerchantOrderBase {
   virtualStatus: VirtualOrderStatus;
 }
 
-export type MerchantOrder = MerchantPaymentOrder | MerchantVirtualOrder;
+/** A B2b order paid with wx.requestCommonPayment (merchant side). */
+export interface MerchantCommonOrder extends MerchantOrderBase {
+  readonly kind: 'common';
+  readonly profile: 'wechat';
+  readonly mode: 'retail_pay_goods';
+  readonly env: 0 | 1;
+  readonly signData: string;
+  payStatus: B2bPayStatus;
+}
+
+/** A merchant transfer to the user (a cash-out), received with wx.requestMerchantTransfer. */
+export interface MerchantTransferOrder extends MerchantOrderBase {
+  readonly kind: 'transfer';
+  readonly profile: 'wechat';
+  readonly transferBillNo: string;
+  billState: TransferBillState;
+}
+
+export type MerchantOrder =
+  | MerchantPaymentOrder
+  | MerchantVirtualOrder
+  | MerchantCommonOrder
+  | MerchantTransferOrder;
 
 /** What code2session issued for a user (held by the simulated WeChat login service). */
 export interface UserSession {
   readonly openid: string;
   readonly sessionKey: string;
   readonly createdAt: number;
-}
-
-/** A JSAPI transaction as the simulated WeChat Pay platform records it. */
-export interface PlatformPayment {
-  readonly prepayId: string;
-  readonly outTradeNo: string;
-  readonly appid: string;
-  readonly mchid: string;
-  readonly description: string;
-  readonly total: number;
-  readonly currency: string;
-  readonly payerOpenid: string;
-  /** v3 prepay_ids take signType RSA; v2 ones MD5 or HMAC-SHA256. */
-  readonly signScheme: 'v3' | 'v2';
-  readonly createdAt: number;
-  tradeState: TradeState;
-  transactionId?: string;
-  successTime?: string;
-}
-
-/** A virtual payment order as the simulated platform records it (created at the cashier). */
-export interface PlatformVirtualOrder {
-  readonly outTradeNo: string;
-  readonly openid: string;
-  readonly env: 0 | 1;
-  readonly mode: VirtualMode;
-  readonly signData: string;
-  readonly productId: string | undefined;
-  readonly buyQuantity: number;
-  readonly unitPrice: number;
-  readonly total: number;
-  readonly attach: string;
-  readonly createdAt: number;
-  status: VirtualOrderStatus;
-  transactionId?: string;
-  mchOrderNo?: string;
-  /** Unix seconds. */
-  paidTime?: number;
 }
 
 /** Everything the backend remembers; one JSON file when durable. */
@@ -98,6 +104,10 @@ export interface BackendState {
   readonly prepayIndex: Map<string, string>;
   /** Keyed by outTradeNo. */
   readonly virtualOrders: Map<string, PlatformVirtualOrder>;
+  /** Keyed by out_trade_no. */
+  readonly b2bOrders: Map<string, PlatformB2bOrder>;
+  /** Keyed by out_bill_no. */
+  readonly transferBills: Map<string, PlatformTransferBill>;
 }
 
 const STATE_FORMAT_VERSION = 1;
@@ -108,6 +118,8 @@ interface SerializedState {
   readonly sessions: UserSession[];
   readonly payments: PlatformPayment[];
   readonly virtualOrders: PlatformVirtualOrder[];
+  readonly b2bOrders?: PlatformB2bOrder[];
+  readonly transferBills?: PlatformTransferBill[];
 }
 
 export function emptyState(): BackendState {
@@ -117,6 +129,8 @@ export function emptyState(): BackendState {
     payments: new Map(),
     prepayIndex: new Map(),
     virtualOrders: new Map(),
+    b2bOrders: new Map(),
+    transferBills: new Map(),
   };
 }
 
@@ -127,6 +141,8 @@ export function serializeState(state: BackendState): string {
     sessions: [...state.sessions.values()],
     payments: [...state.payments.values()],
     virtualOrders: [...state.virtualOrders.values()],
+    b2bOrders: [...state.b2bOrders.values()],
+    transferBills: [...state.transferBills.values()],
   };
   return JSON.stringify(serialized);
 }
@@ -145,5 +161,7 @@ export function deserializeState(text: string): BackendState {
     state.prepayIndex.set(payment.prepayId, payment.outTradeNo);
   }
   for (const order of parsed.virtualOrders ?? []) state.virtualOrders.set(order.outTradeNo, order);
+  for (const order of parsed.b2bOrders ?? []) state.b2bOrders.set(order.outTradeNo, order);
+  for (const bill of parsed.transferBills ?? []) state.transferBills.set(bill.outBillNo, bill);
   return state;
 }

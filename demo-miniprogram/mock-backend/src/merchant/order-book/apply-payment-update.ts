@@ -1,7 +1,7 @@
 import type { RefundResource, Transaction } from '../../platform/transaction';
 import { type ApplyOutcome, isDuplicate, rejected } from './apply-outcome';
 import type { OrderBook } from './order-book';
-import { paymentTransitionAllowed } from './state-rules';
+import { isWeChatPayOrder, paymentTransitionAllowed } from './state-rules';
 
 /** Applies a Transaction (notification or query): checked against the order, then the state rules. */
 export async function applyTransaction(
@@ -11,7 +11,7 @@ export async function applyTransaction(
   notificationId: string | undefined,
 ): Promise<ApplyOutcome> {
   const order = book.find(transaction.out_trade_no);
-  if (order?.kind !== 'payment') {
+  if (!isWeChatPayOrder(order)) {
     return rejected(404, `unknown out_trade_no ${transaction.out_trade_no}`);
   }
   const { config } = book.deps;
@@ -44,7 +44,7 @@ export async function applyRefund(
   notificationId: string,
 ): Promise<ApplyOutcome> {
   const order = book.find(refund.out_trade_no);
-  if (order?.kind !== 'payment') {
+  if (!isWeChatPayOrder(order)) {
     return rejected(404, `unknown out_trade_no ${refund.out_trade_no}`);
   }
   if (refund.mchid !== book.deps.config.mchId) return rejected(400, 'mchid is not this merchant');

@@ -1,17 +1,10 @@
-import { findProduct, type Product } from '../../domain/catalogue';
-import { newOrderId } from '../../domain/ids';
+import { findProduct } from '../../domain/catalogue';
 import { ApiError } from '../../http/api-error';
-import type { MerchantPaymentOrder, MerchantVirtualOrder } from '../../storage/state';
+import { createCommonOrder, createTransferOrder } from './create-family-order';
+import { createPaymentOrder } from './create-payment-order';
+import { createVirtualOrder } from './create-virtual-order';
 import type { OrderBook } from './order-book';
-import {
-  buildSignData,
-  PAYMENT_PROFILES,
-  type PreparedOrder,
-  signPaymentParams,
-  signSchemeOf,
-  signVirtualParams,
-  VIRTUAL_PROFILES,
-} from './prepared-order';
+import type { PreparedOrder } from './prepared-order';
 
 export interface CreateOrderInput {
   readonly productId: string;
@@ -20,7 +13,10 @@ export interface CreateOrderInput {
   readonly profile: string | undefined;
 }
 
-/** Creates the order (at the platform too, for a JSAPI payment) and signs its parameters. */
+/**
+ * Creates the order (at the platform too, where the platform holds it before the cashier:
+ * a prepay_id, a transfer bill) and prepares its parameters for the product's host API.
+ */
 export async function createOrder(
   book: OrderBook,
   input: CreateOrderInput,
@@ -29,66 +25,31 @@ export async function createOrder(
   if (!product) {
     throw new ApiError(404, 'PRODUCT_NOT_FOUND', `no product ${input.productId}`);
   }
-  return product.kind === 'goods'
-    ? createPaymentOrder(book, product, input)
-    : createVirtualOrder(book, product, input);
+  switch (product.kind) {
+    case 'goods':
+    case 'component-goods':
+    case 'plugin-goods':
+      return createPaymentOrder(book, product, input);
+    case 'coins':
+    case 'item':
+      return createVirtualOrder(book, product, input);
+    case 'b2b-goods':
+      return createCommonOrder(book, product, input);
+    case 'cash-out':
+      return createTransferOrder(book, product, input);
+  }
 }
 
-async function createPaymentOrder(
-  book: OrderBook,
-  product: Extract<Product, { kind: 'goods' }>,
-  input: CreateOrderInput,
-): Promise<PreparedOrder> {
-  const profile = pickProfile(input.profile, PAYMENT_PROFILES, product.id);
-  const { config, keys, platform } = book.deps;
-  const openid = input.openid ?? (await demoUser(book));
-  const orderId = newOrderId(config.now());
-  const amount = product.price * input.quantity;
-  const prepayId = await platform.wechatPay.createJsapiOrder({
-    appid: config.appId,
-    mchid: config.mchId,
-    description: product.name,
-    outTradeNo: orderId,
-    total: amount,
-    currency: product.currency,
-    payerOpenid: openid,
-    signScheme: signSchemeOf(profile),
-  });
-  const order: MerchantPaymentOrder = {
-    kind: 'payment',
-    orderId,
-    productId: product.id,
-    quantity: input.quantity,
-    amount,
-    currency: product.currency,
-    openid,
-    profile,
-    prepayId,
-    tradeState: 'NOTPAY',
-    createdAt: config.now(),
-    appliedNotificationIds: [],
-  };
-  await book.save(order);
-  const params = signPaymentParams({
-    profile,
-    appId: config.appId,
-    prepayId,
-    nowMs: config.now(),
-    merchantPrivateKey: keys.merchantPrivateKey,
-    v2ApiKey: keys.material.v2ApiKey,
-  });
-  return { orderId, kind: 'payment', params, amount };
+/** The user of the order: the one given, else the demo user (given a session on first use). */
+export async function userOf(book: OrderBook, input: CreateOrderInput): Promise<string> {
+  if (input.openid !== undefined) return input.openid;
+  const { platform, config } = book.deps;
+  return (await platform.login.ensureSession(config.defaultOpenid)).openid;
 }
 
-async function createVirtualOrder(
-  book: OrderBook,
-  product: Extract<Product, { kind: 'coins' | 'item' }>,
-  input: CreateOrderInput,
-): Promise<PreparedOrder> {
-  const profile = pickProfile(input.profile, VIRTUAL_PROFILES, product.id);
-  const { config, keys, platform } = book.deps;
-  const openid = input.openid ?? (await demoUser(book));
-  const sessionKey = platform.login.sessionKeyOf(openid);
+/** The user's session_key, which signs virtual and B2b parameters; 401 NO_SESSION without one. */
+export function sessionKeyOf(book: OrderBook, openid: string): string {
+  const sessionKey = book.deps.platform.login.sessionKeyOf(openid);
   if (sessionKey === undefined) {
     throw new ApiError(
       401,
@@ -96,51 +57,10 @@ async function createVirtualOrder(
       `openid ${openid} has no session_key; log in first (POST /api/login)`,
     );
   }
-  const orderId = newOrderId(config.now());
-  const env = config.virtualPaymentEnv;
-  const signData = buildSignData({
-    product,
-    quantity: input.quantity,
-    orderId,
-    offerId: config.offerId,
-    env,
-    profile,
-  });
-  const amount = product.price * input.quantity;
-  const order: MerchantVirtualOrder = {
-    kind: 'virtual',
-    orderId,
-    productId: product.id,
-    quantity: input.quantity,
-    amount,
-    currency: product.currency,
-    openid,
-    profile,
-    mode: product.mode,
-    env,
-    signData,
-    virtualStatus: 0,
-    createdAt: config.now(),
-    appliedNotificationIds: [],
-  };
-  await book.save(order);
-  const params = signVirtualParams({
-    profile,
-    mode: product.mode,
-    signData,
-    appKey: keys.appKeyForEnv(env),
-    sessionKey,
-  });
-  return { orderId, kind: 'virtual', params, amount };
+  return sessionKey;
 }
 
-/** The demo user, given a session on first use. */
-async function demoUser(book: OrderBook): Promise<string> {
-  const { platform, config } = book.deps;
-  return (await platform.login.ensureSession(config.defaultOpenid)).openid;
-}
-
-function pickProfile<P extends string>(
+export function pickProfile<P extends string>(
   requested: string | undefined,
   allowed: readonly P[],
   productId: string,

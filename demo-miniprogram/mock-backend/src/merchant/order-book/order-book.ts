@@ -13,6 +13,12 @@ import type { SimulatedPlatform } from '../../platform/simulated-platform';
 import type { RefundResource, Transaction } from '../../platform/transaction';
 import type { OrderWatch } from '../../server-kit';
 import type { BackendState, MerchantOrder } from '../../storage/state';
+import {
+  applyB2bReport,
+  applyTransferBill,
+  type B2bReport,
+  type TransferBillReport,
+} from './apply-family-update';
 import { type ApplyOutcome, remember } from './apply-outcome';
 import { applyRefund, applyTransaction } from './apply-payment-update';
 import { applyVirtualReport, type VirtualPaymentReport } from './apply-virtual-update';
@@ -41,7 +47,8 @@ export interface OrderBookDeps {
 /**
  * The merchant's orders. Every change to an order goes through one of these methods:
  * `create`, `applyTransaction` / `applyRefund` (v3 notifications and query results),
- * `applyVirtualReport` (virtual payment pushes and query results), `queryPlatform`, `close`.
+ * `applyVirtualReport` (virtual payment pushes and query results), `applyB2bReport`,
+ * `applyTransferBill`, `queryPlatform`, `close`.
  */
 export class OrderBook {
   constructor(readonly deps: OrderBookDeps) {}
@@ -94,6 +101,26 @@ export class OrderBook {
   ): Promise<ApplyOutcome> {
     const outcome = await applyVirtualReport(this, report, origin, notificationId);
     return this.journalled(report.outTradeNo, origin, outcome);
+  }
+
+  /** A `retail_pay_notify` push or a `/retail/B2b/getorder` result. */
+  async applyB2bReport(
+    report: B2bReport,
+    origin: 'notify' | 'query',
+    notificationId?: string,
+  ): Promise<ApplyOutcome> {
+    const outcome = await applyB2bReport(this, report, origin, notificationId);
+    return this.journalled(report.outTradeNo, origin, outcome);
+  }
+
+  /** A MCHTRANSFER.BILL.FINISHED notification or a bill query result. */
+  async applyTransferBill(
+    bill: TransferBillReport,
+    origin: 'notify' | 'query',
+    notificationId?: string,
+  ): Promise<ApplyOutcome> {
+    const outcome = await applyTransferBill(this, bill, origin, notificationId);
+    return this.journalled(bill.out_bill_no, origin, outcome);
   }
 
   /** Asks the platform, as a merchant does when a notification is late. */

@@ -3,6 +3,12 @@ import type { VirtualProduct } from '../../domain/catalogue';
 import { unixSeconds } from '../../domain/ids';
 import { signPayment, signPaymentV2, signVirtualPayment } from '../../server-kit';
 import type { PaymentProfile, VirtualMode, VirtualProfile } from '../../storage/state';
+import type {
+  CommonPaymentParams,
+  MerchantTransferParams,
+  OrderPaymentParams,
+  PluginPaymentParams,
+} from './family-params';
 
 /** wx.requestPayment parameters. */
 export interface PaymentParams {
@@ -38,20 +44,21 @@ export interface TcmppVirtualParams {
   readonly signature: string;
 }
 
-/** The answer of `POST /api/orders`. */
+/** The answer of `POST /api/orders`: the kind of order says which host API opens `params`. */
 export type PreparedOrder =
-  | {
-      readonly orderId: string;
-      readonly kind: 'payment';
-      readonly params: PaymentParams | PspPaymentParams;
-      readonly amount: number;
-    }
-  | {
-      readonly orderId: string;
-      readonly kind: 'virtual';
-      readonly params: WechatVirtualParams | TcmppVirtualParams;
-      readonly amount: number;
-    };
+  | Prepared<'payment', PaymentParams | PspPaymentParams>
+  | Prepared<'virtual', WechatVirtualParams | TcmppVirtualParams>
+  | Prepared<'order', OrderPaymentParams>
+  | Prepared<'common', CommonPaymentParams>
+  | Prepared<'plugin', PluginPaymentParams>
+  | Prepared<'transfer', MerchantTransferParams>;
+
+interface Prepared<Kind extends string, Params> {
+  readonly orderId: string;
+  readonly kind: Kind;
+  readonly params: Params;
+  readonly amount: number;
+}
 
 export const PAYMENT_PROFILES: readonly PaymentProfile[] = [
   'wechat-v3',

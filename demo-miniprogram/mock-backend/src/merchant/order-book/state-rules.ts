@@ -1,17 +1,50 @@
 import {
+  type B2bPayStatus,
   type OrderState,
+  orderStateOfPlatformState,
   orderStateOfTradeState,
   orderStateOfVirtualStatus,
   type TradeState,
+  type TransferBillState,
+  VIRTUAL_STATUS_NAMES,
   type VirtualOrderStatus,
 } from '../../domain/order-state';
-import type { MerchantOrder } from '../../storage/state';
+import type { MerchantOrder, MerchantPaymentOrder } from '../../storage/state';
 
-/** The one state the mini program sees, from the order's platform state. */
+/** Whether WeChat Pay holds the order under a prepay_id (requestPayment, -OrderPayment, -PluginPayment). */
+export function isWeChatPayOrder(order: MerchantOrder | undefined): order is MerchantPaymentOrder {
+  return order?.kind === 'payment' || order?.kind === 'order' || order?.kind === 'plugin';
+}
+
+/**
+ * The platform's own word for the order: trade_state, the virtual status name, B2b pay_status
+ * or the transfer bill's state.
+ */
+export function platformStateOf(order: MerchantOrder): string {
+  switch (order.kind) {
+    case 'virtual':
+      return VIRTUAL_STATUS_NAMES[order.virtualStatus];
+    case 'common':
+      return order.payStatus;
+    case 'transfer':
+      return order.billState;
+    default:
+      return order.tradeState;
+  }
+}
+
+/** The one state the mini program sees, from the order's platform state (toOrderState). */
 export function stateOf(order: MerchantOrder): OrderState {
-  return order.kind === 'payment'
-    ? orderStateOfTradeState(order.tradeState)
-    : orderStateOfVirtualStatus(order.virtualStatus);
+  switch (order.kind) {
+    case 'virtual':
+      return orderStateOfVirtualStatus(order.virtualStatus);
+    case 'common':
+      return orderStateOfPlatformState(order.payStatus);
+    case 'transfer':
+      return orderStateOfPlatformState(order.billState);
+    default:
+      return orderStateOfTradeState(order.tradeState);
+  }
 }
 
 /** Pending states move anywhere; paid only to refunded; failed only to closed; the rest are final. */
@@ -33,4 +66,18 @@ export function virtualTransitionAllowed(
   if (fromState === 'pending') return true;
   if (fromState === 'paid') return to > from && to !== 6;
   return false;
+}
+
+/** B2b: pending moves anywhere; paid only to the refund states; the rest are final. */
+export function b2bTransitionAllowed(from: B2bPayStatus, to: B2bPayStatus): boolean {
+  if (from === to) return false;
+  const fromState = orderStateOfPlatformState(from);
+  if (fromState === 'pending') return true;
+  if (fromState === 'paid') return orderStateOfPlatformState(to) === 'refunded';
+  return from === 'ORDER_REFUND_PROCESSING' && to === 'ORDER_REFUND';
+}
+
+/** A transfer bill: a waiting state moves anywhere; SUCCESS, FAIL and CANCELLED are final. */
+export function transferTransitionAllowed(from: TransferBillState, to: TransferBillState): boolean {
+  return from !== to && orderStateOfPlatformState(from) === 'pending';
 }

@@ -1,41 +1,5 @@
-/** One notification the platform owes the merchant. */
-export interface Delivery {
-  readonly kind: 'payment' | 'virtual' | 'refund';
-  readonly orderId: string;
-  /** Builds one attempt; called per attempt so that each carries a fresh timestamp and signature. */
-  request(): { url: string; headers: Record<string, string>; body: string };
-  /** Whether the merchant's answer acknowledges the notification. */
-  isAcknowledged(status: number, body: string): boolean;
-  onAcknowledged?(): void;
-}
-
-export interface DeliveryAttempt {
-  /** ms since the epoch */
-  readonly at: number;
-  /** HTTP status, or undefined when the request itself failed. */
-  readonly status: number | undefined;
-  readonly error?: string;
-  /** The `Wechatpay-Serial` the request was signed for (v3 notifications). */
-  readonly serial?: string;
-  /** When the next attempt is due (ms since the epoch), if this one failed and one is left. */
-  retryAt?: number;
-}
-
-/** What /sim/deliveries reports. */
-export interface DeliveryRecord {
-  readonly id: number;
-  readonly kind: Delivery['kind'];
-  readonly orderId: string;
-  state: 'scheduled' | 'delivered' | 'gave-up' | 'dropped' | 'cancelled';
-  readonly attempts: DeliveryAttempt[];
-  /** The delivery this one duplicates (a replay from the dashboard). */
-  readonly replayOf?: number;
-}
-
-/** What happened to a delivery, as the journal hears it. */
-export type DeliveryEvent =
-  | { readonly type: 'scheduled'; readonly record: DeliveryRecord; readonly dueAt: number }
-  | { readonly type: 'held' | 'attempted' | 'forced' | 'dropped'; readonly record: DeliveryRecord };
+import { type Delivery, type DeliveryEvent, type DeliveryRecord, OWED_STATES } from './delivery';
+import { sendDelivery } from './send-delivery';
 
 export interface NotifierOptions {
   /** Waits between attempts after a failure; one retry per entry. */
@@ -55,9 +19,6 @@ interface Plan {
   timer?: NodeJS.Timeout;
 }
 
-/** The states in which a notification is still owed to the merchant. */
-export const OWED_STATES: readonly DeliveryRecord['state'][] = ['scheduled', 'dropped', 'gave-up'];
-
 /**
  * Sends notifications after a delay (one setTimeout) and retries on anything but an
  * acknowledgement, on the given schedule. `close()` clears every timer and aborts requests.
@@ -76,7 +37,7 @@ export class Notifier {
   schedule(delivery: Delivery, delayMs: number, replayOf?: number): DeliveryRecord {
     const record = this.remember(delivery, 'scheduled', replayOf);
     this.arm(record, delayMs);
-    this.options.observe?.({ type: 'scheduled', record, dueAt: Date.now() + delayMs });
+    this.options.observe?.({ type: 'scheduled', record, dueAt: Date.now() + delayMs, delayMs });
     return record;
   }
 
@@ -185,7 +146,12 @@ export class Notifier {
   }
 
   private async attempt(record: DeliveryRecord, plan: Plan): Promise<void> {
-    const acknowledged = await this.send(plan.delivery, record);
+    const acknowledged = await sendDelivery(
+      plan.delivery,
+      record,
+      this.inFlight,
+      this.options.requestTimeoutMs ?? 5000,
+    );
     if (this.closed) return;
     if (acknowledged) {
       record.state = 'delivered';
@@ -207,38 +173,5 @@ export class Notifier {
     if (failed) failed.retryAt = Date.now() + retryDelay;
     plan.retry += 1;
     this.arm(record, retryDelay);
-  }
-
-  private async send(delivery: Delivery, record: DeliveryRecord): Promise<boolean> {
-    const controller = new AbortController();
-    this.inFlight.add(controller);
-    const timeout = setTimeout(() => controller.abort(), this.options.requestTimeoutMs ?? 5000);
-    const at = Date.now();
-    let signedFor: { serial: string } | undefined;
-    try {
-      const { url, headers, body } = delivery.request();
-      const serial = headers['Wechatpay-Serial'];
-      if (serial !== undefined) signedFor = { serial };
-      const response = await fetch(url, {
-        method: 'POST',
-        headers,
-        body,
-        signal: controller.signal,
-      });
-      const answer = await response.text();
-      record.attempts.push({ at, status: response.status, ...signedFor });
-      return delivery.isAcknowledged(response.status, answer);
-    } catch (error) {
-      record.attempts.push({
-        at,
-        status: undefined,
-        error: (error as Error).message,
-        ...signedFor,
-      });
-      return false;
-    } finally {
-      clearTimeout(timeout);
-      this.inFlight.delete(controller);
-    }
   }
 }

@@ -1,13 +1,14 @@
 import { newNotificationId, rfc3339Beijing, unixSeconds } from '../../domain/ids';
 import { encryptResource, type PaymentNotification, signNotification } from '../../server-kit';
 import type { PlatformContext } from '../platform-context';
-import type { Delivery } from './notifier';
+import type { Delivery } from './delivery';
 
-export type PayEventType = 'TRANSACTION.SUCCESS' | 'REFUND.SUCCESS';
+export type PayEventType = 'TRANSACTION.SUCCESS' | 'REFUND.SUCCESS' | 'MCHTRANSFER.BILL.FINISHED';
 
 const EVENTS: Readonly<Record<PayEventType, { summary: string; originalType: string }>> = {
   'TRANSACTION.SUCCESS': { summary: '支付成功', originalType: 'transaction' },
   'REFUND.SUCCESS': { summary: '退款成功', originalType: 'refund' },
+  'MCHTRANSFER.BILL.FINISHED': { summary: '商家转账单据终态通知', originalType: 'mch_payment' },
 };
 
 /** A notification body: `plaintext` encrypted with the APIv3 key by the server kit. */
@@ -48,13 +49,17 @@ export function signedNotificationHeaders(
   };
 }
 
-/** A v3 notification to `/pay/notify`: acknowledged by any 2xx answer. */
+/**
+ * A v3 notification to the merchant's `path` (`/pay/notify`; a transfer's goes to
+ * `/pay/transfer-notify`, its bill's notify_url): acknowledged by any 2xx answer.
+ */
 export function payNotificationDelivery(
   context: PlatformContext,
-  kind: 'payment' | 'refund',
+  kind: 'payment' | 'refund' | 'transfer',
   orderId: string,
   eventType: PayEventType,
   plaintext: object,
+  path = '/pay/notify',
 ): Delivery {
   const body = JSON.stringify(
     encryptedNotificationBody(
@@ -68,7 +73,7 @@ export function payNotificationDelivery(
     kind,
     orderId,
     request: () => ({
-      url: `${context.merchantBaseUrl()}/pay/notify`,
+      url: `${context.merchantBaseUrl()}${path}`,
       headers: signedNotificationHeaders(context, body),
       body,
     }),

@@ -2,7 +2,7 @@ import { unixSeconds } from '../../domain/ids';
 import { signVirtualPaymentApi } from '../../server-kit';
 import type { PlatformVirtualOrder } from '../../storage/state';
 import type { PlatformContext } from '../platform-context';
-import type { Delivery } from './notifier';
+import type { Delivery } from './delivery';
 
 /** The path the push goes to; it is also the uri its pay_sig covers. */
 export const VIRTUAL_NOTIFY_PATH = '/pay/virtual-notify';

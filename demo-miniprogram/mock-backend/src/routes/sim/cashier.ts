@@ -26,10 +26,8 @@ const cashierRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       notifyDelayMs: delayMs,
       dropNotify: drop,
     });
-    const callback =
-      api === 'requestPayment'
-        ? await cashier.requestPayment(cashierRequest)
-        : await cashier.requestVirtualPayment(cashierRequest);
+    // One method per host API, named as the API.
+    const callback = await cashier[api](cashierRequest);
     fastify.journal.record(orderId, cashierAnswer(api, action, callback));
     return callback;
   });
