@@ -1,12 +1,19 @@
 // The README's picture of the dashboard: a mock backend in memory, a few orders in different
-// states (paid, refunded, closed, a notification held back, a refused signature), one timeline
-// and one sequence open, taken in Debian's Chromium.
+// states and kinds (paid, refunded, closed, a notification held back, a refused signature, a
+// trade-component order, a received cash-out), two timelines and one sequence open, taken in
+// Debian's Chromium.
 //   npx tsx scripts/dashboard-screenshot.ts [out.png]   (default docs/dashboard.png)
 import * as path from 'node:path';
 import { startMockBackend } from '../demo-miniprogram/mock-backend/src/server';
 import { launchBrowser } from './lib/chromium';
 
 const out = path.resolve(process.argv[2] ?? path.join(__dirname, '..', 'docs', 'dashboard.png'));
+const CASHIER_API = {
+  payment: 'requestPayment',
+  virtual: 'requestVirtualPayment',
+  order: 'requestOrderPayment',
+  transfer: 'requestMerchantTransfer',
+};
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main(): Promise<void> {
@@ -22,9 +29,13 @@ async function main(): Promise<void> {
       });
       return response.json();
     };
-    const pay = async (productId: string, extra: object = {}, profile?: string) => {
-      const order = await post('/api/orders', { productId, ...(profile ? { profile } : {}) });
-      const api = order.kind === 'virtual' ? 'requestVirtualPayment' : 'requestPayment';
+    const pay = async (productId: string, extra: object = {}, profile?: string, input = {}) => {
+      const order = await post('/api/orders', {
+        productId,
+        ...input,
+        ...(profile ? { profile } : {}),
+      });
+      const api = CASHIER_API[order.kind as keyof typeof CASHIER_API];
       await post('/sim/cashier', { api, params: order.params, action: 'pay', ...extra });
       return order;
     };
@@ -44,6 +55,9 @@ async function main(): Promise<void> {
       params: { ...refused.params, paySig: `${paySig[0] === 'a' ? 'b' : 'a'}${paySig.slice(1)}` },
       action: 'pay',
     });
+    const { openid } = await post('/api/login', { code: 'screenshot' });
+    await pay('cash-out', { openid }, undefined, { openid });
+    await pay('shop-tote');
     const paid = await pay('mug');
     await fetch(`${backend.url}/api/orders/${paid.orderId}?waitMs=5000`);
     await pause(300);

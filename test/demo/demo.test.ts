@@ -250,6 +250,10 @@ describe('The demo mini program, tests: the rest of the family', () => {
     expect(report.page.has('#cash-out')).toBe(false);
     const status = await fetch(`${backend.url}/api/orders/${report.orderId}`);
     expect(await status.json()).toMatchObject({ state: 'paid', tradeState: 'SUCCESS' });
+    // The orders page words it as a transfer too.
+    const shop = await openShop(session);
+    await shop.tap('#orders-link');
+    expect(session.app.current.text(`#order-${report.orderId}`)).toContain('Received');
   });
 
   it('"Not now" leaves the bill waiting for the user, and the page offers the cash-out again', async () => {

@@ -43,6 +43,7 @@ Component({
           orders.add({
             orderId: order.orderId,
             productId: product.id,
+            kind: 'transfer',
             name: product.name,
             priceText: product.priceText,
             status: 'pending',

@@ -7,6 +7,19 @@ const STATUS_TEXT = {
   pending: 'Processing',
 };
 
+/** A transfer is money the user receives, so its words differ from a payment's. */
+const TRANSFER_STATUS_TEXT = {
+  paid: 'Received',
+  cancelled: 'Not received',
+  failed: 'Transfer failed',
+  pending: 'Processing',
+};
+
+function statusText(order) {
+  const table = order.kind === 'transfer' ? TRANSFER_STATUS_TEXT : STATUS_TEXT;
+  return table[order.status] || order.status;
+}
+
 /** "At launch, 2 pending orders were checked again: 1 paid, 1 still processing." */
 function describeResumed(results) {
   if (!results.length) return '';
@@ -38,9 +51,7 @@ Component({
       this.setData({
         orders: orders
           .list()
-          .map((order) =>
-            Object.assign({}, order, { statusText: STATUS_TEXT[order.status] || order.status }),
-          ),
+          .map((order) => Object.assign({}, order, { statusText: statusText(order) })),
         resumedText: describeResumed(getApp().globalData.resumed || []),
       });
     },
