@@ -48,8 +48,9 @@ function createShop({ orders, wechatPay, keys, events }) {
       if (result.notification.event_type === 'TRANSACTION.SUCCESS') {
         const transaction = result.resource;
         const order = await orders.find(transaction.out_trade_no);
-        if (!order || transaction.amount.total !== order.amount) {
-          return fail(400, 'no such order, or not its amount');
+        if (!order) return fail(400, `no order ${transaction.out_trade_no} on this server`);
+        if (transaction.amount.total !== order.amount) {
+          return fail(400, `paid ${transaction.amount.total} fen, the order is ${order.amount}`);
         }
         const changed = await orders.markPaid(order.orderId, transaction); // false if already paid
         if (changed) await watch.changed(order.orderId);

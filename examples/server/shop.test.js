@@ -105,7 +105,18 @@ test('refuses a forged or tampered notification, and a wrong amount, with { code
   expect(tampered.status).toBe(401);
   expect(await tampered.json()).toMatchObject({ code: 'FAIL' });
   const cheap = notify(orderId, { amount: { total: 1, currency: 'CNY' } });
-  expect((await post('/pay/notify', cheap.body, cheap.headers)).status).toBe(400);
+  const refusedAmount = await post('/pay/notify', cheap.body, cheap.headers);
+  expect(refusedAmount.status).toBe(400);
+  expect(await refusedAmount.json()).toEqual({
+    code: 'FAIL',
+    message: 'paid 1 fen, the order is 1200',
+  });
+  const stranger = notify('MP-not-on-this-server');
+  const refusedOrder = await post('/pay/notify', stranger.body, stranger.headers);
+  expect(await refusedOrder.json()).toEqual({
+    code: 'FAIL',
+    message: 'no order MP-not-on-this-server on this server',
+  });
   const answer = await fetch(`${url}/api/orders/${orderId}`);
   expect(await answer.json()).toMatchObject({ state: 'pending' });
 });
