@@ -46,7 +46,15 @@ export function withThrowingGetter<T extends object>(object: T, key: string, thr
 }
 
 /** The kinds of value a throw can throw, and how `describeThrown` describes each. */
-export const THROWN_KINDS = ['error', 'string', 'object', 'undefined', 'null', 'proxy'] as const;
+export const THROWN_KINDS = [
+  'error',
+  'string',
+  'object',
+  'undefined',
+  'null',
+  'proxy',
+  'revoked',
+] as const;
 export type ThrownKind = (typeof THROWN_KINDS)[number];
 
 export function thrownOf(kind: ThrownKind): unknown {
@@ -63,6 +71,8 @@ export function thrownOf(kind: ThrownKind): unknown {
       return null;
     case 'proxy':
       return throwingProxy({});
+    case 'revoked':
+      return revokedProxy();
   }
 }
 
@@ -73,6 +83,7 @@ export const DESCRIBED_THROWN: { readonly [kind in ThrownKind]: string } = {
   undefined: 'undefined, not an Error',
   null: 'null, not an Error',
   proxy: 'an object, not an Error',
+  revoked: 'an object, not an Error',
 };
 
 /** A Proxy that has been revoked: every operation on it throws, even `Array.isArray`. */

@@ -20,8 +20,6 @@ import {
 } from './helpers';
 
 // Everything is drawn as plain data (readable counterexamples) and built inside the property.
-// Revoked Proxies are left out of the thrown values here: hostile-inputs.test.ts holds them,
-// failing until describeValue stops throwing on them; add 'revoked' here once it passes.
 
 const FAIL_CODES = {
   host_error: true,
