@@ -1,5 +1,17 @@
+import type { FailCode } from 'miniprogram-pay';
+
 // Shared by the core tests: valid parameters, objects that fight back (throwing getters,
 // Proxies whose traps throw, odd thrown values), and matchers for the key parts of messages.
+
+/** Every FailCode, from the type: a new code fails to compile until it is listed here. */
+export const FAIL_CODES = {
+  host_error: true,
+  invalid_params: true,
+  unsupported: true,
+  busy: true,
+  timeout: true,
+  aborted: true,
+} as const satisfies Record<FailCode, true>;
 
 /** Valid `requestPayment` parameters (WeChat Pay API v3). */
 export const paymentParams = {
