@@ -50,10 +50,17 @@ export interface HttpBackendOptions {
  * const backend = httpBackend({ baseUrl: 'https://shop.example', headers: () => ({ token }) })
  */
 export function httpBackend(options: HttpBackendOptions): PaymentBackend {
-  const { baseUrl, host, headers, toBody, toOrder, toSnapshot, queryPath } =
-    options ?? ({} as HttpBackendOptions);
-  const { createPath = DEFAULT_CREATE_PATH, timeoutMs = DEFAULT_REQUEST_TIMEOUT_MS } =
-    options ?? {};
+  const {
+    baseUrl,
+    host,
+    headers,
+    toBody,
+    toOrder,
+    toSnapshot,
+    queryPath,
+    createPath = DEFAULT_CREATE_PATH,
+    timeoutMs = DEFAULT_REQUEST_TIMEOUT_MS,
+  } = options ?? ({} as HttpBackendOptions);
   if (typeof baseUrl !== 'string' || !/^\w+:\/\/\S+$/.test(baseUrl)) {
     invalid(
       'baseUrl',

@@ -1,4 +1,5 @@
 import { describeValue } from '../core/describe';
+import { isFieldObject } from '../validation/rules';
 import type { AnswerReader } from './backend-call';
 import { orderKinds } from './cashier-apis';
 import { toOrderState } from './order-state';
@@ -9,12 +10,12 @@ export const readOrder: AnswerReader<PreparedOrder> = (answer) => {
   const { orderId, kind, params } = fieldsOf(answer);
   const kinds = orderKinds();
   let problem = '';
-  if (!isObject(answer)) problem = `${describeValue(answer)} instead of an order`;
+  if (!isFieldObject(answer)) problem = `${describeValue(answer)} instead of an order`;
   else if (typeof orderId !== 'string' || !orderId)
     problem = `an order whose orderId is ${describeValue(orderId)}`;
   else if (kinds.indexOf(kind as PreparedOrder['kind']) < 0) {
     problem = `an order whose kind is ${describeValue(kind)}, not one of ${kinds.join(', ')}`;
-  } else if (!isObject(params)) problem = `an order whose params are ${describeValue(params)}`;
+  } else if (!isFieldObject(params)) problem = `an order whose params are ${describeValue(params)}`;
   if (problem) return { ok: false, reason: 'malformed', problem };
   return { ok: true, value: { ...(answer as object), orderId, kind, params } as PreparedOrder };
 };
@@ -28,7 +29,7 @@ export const snapshotReader =
     }
     const { state, orderId: answeredId } = fieldsOf(answer);
     let problem = '';
-    if (!isObject(answer)) problem = `${describeValue(answer)} instead of an order snapshot`;
+    if (!isFieldObject(answer)) problem = `${describeValue(answer)} instead of an order snapshot`;
     // Only an order state is its own order state: garbage and platform states are not.
     else if (typeof state !== 'string' || toOrderState(state) !== state) {
       problem = `a snapshot whose state is ${describeValue(state)}, not pending, paid, closed, failed or refunded (map platform states with toOrderState)`;
@@ -39,10 +40,6 @@ export const snapshotReader =
     return { ok: true, value: { ...(answer as object), orderId, state } as OrderSnapshot };
   };
 
-function isObject(value: unknown): value is object {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function fieldsOf(value: unknown): Record<string, unknown> {
-  return isObject(value) ? (value as Record<string, unknown>) : {};
+  return isFieldObject(value) ? (value as Record<string, unknown>) : {};
 }

@@ -31,10 +31,13 @@ export function createAbortController(): { signal: AbortSignalLike; abort(): voi
   return { signal, abort };
 }
 
-/** Runs `listener` once a signal the library made aborts; returns the function that stops it. */
-export function onAbort(signal: AbortSignalLike, listener: () => void): () => void {
-  signal.addEventListener('abort', listener);
-  return () => signal.removeEventListener?.('abort', listener);
+/**
+ * Runs `listener` once a signal the library made aborts (none: never); returns the function
+ * that stops it. A caller's own signal goes through {@link listenToCaller}.
+ */
+export function onAbort(signal: AbortSignalLike | undefined, listener: () => void): () => void {
+  signal?.addEventListener('abort', listener);
+  return () => signal?.removeEventListener?.('abort', listener);
 }
 
 /**

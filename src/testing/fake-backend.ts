@@ -1,5 +1,6 @@
 import type { OrderSnapshot, OrderState, PaymentBackend, PreparedOrder } from '../checkout/types';
-import { after, defaultOrder, isRecord, listen, play, STOPPED } from './scripted-answer';
+import { onAbort } from '../core/abort-signal';
+import { after, defaultOrder, isRecord, play, STOPPED } from './scripted-answer';
 
 /**
  * What one scripted call does instead of following the timeline: answer a state (with
@@ -170,7 +171,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
           timer = setTimeout(check, wake);
           if (wakers.indexOf(check) < 0) wakers.push(check);
         }
-        const stop = listen(signal, () => done(() => reject(new Error(STOPPED))));
+        const stop = onAbort(signal, () => done(() => reject(new Error(STOPPED))));
         if (signal?.aborted) return done(() => reject(new Error(STOPPED)));
         timer = after(latencyMs, check);
       });

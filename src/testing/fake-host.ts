@@ -1,5 +1,5 @@
 import type { HostRequestOptions, PaymentHost } from '../core/host';
-import type { PaymentApi } from '../core/payment-apis';
+import { PAYMENT_APIS, type PaymentApi } from '../core/payment-apis';
 import { answersFor, type CashierStep, type ScriptedAnswer } from './cashier-script';
 import { fetchRequest } from './fetch-request';
 
@@ -70,21 +70,11 @@ export interface FakeHost extends PaymentHost {
   login(options: { success?(result: { code: string; errMsg: string }): void }): void;
 }
 
-/** Every payment API of the host: a fake host has them all unless told otherwise. */
-const PAYMENT_APIS: PaymentApi[] = [
-  'requestPayment',
-  'requestVirtualPayment',
-  'requestOrderPayment',
-  'requestCommonPayment',
-  'requestPluginPayment',
-  'requestMerchantTransfer',
-];
-
 /** Creates a fake `PaymentHost`, fit to stand in as `global.wx` in jest. */
 export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
   let steps = toSteps(options.cashier);
   let nextStep = 0;
-  const apis = options.apis ?? PAYMENT_APIS;
+  const apis: readonly PaymentApi[] = options.apis ?? PAYMENT_APIS;
   const calls: CashierCall[] = [];
   const lost: Array<{ api: PaymentApi; callbacks: Callbacks }> = [];
   const appShowListeners: Array<(options: unknown) => void> = [];

@@ -1,5 +1,5 @@
 import type { PreparedOrder } from '../checkout/types';
-import type { AbortSignalLike } from '../core/abort-signal';
+import { type AbortSignalLike, onAbort } from '../core/abort-signal';
 import type { FakeAnswer } from './fake-backend';
 
 /** What a fake backend call rejects with once its signal aborted. */
@@ -43,7 +43,7 @@ export function play(
       onAnswer(value);
       resolve(value);
     });
-    const stop = listen(signal, () => {
+    const stop = onAbort(signal, () => {
       finished = true;
       clearTimeout(timer);
       reject(new Error(STOPPED));
@@ -56,13 +56,6 @@ export function after(ms: number, run: () => void): unknown {
   if (ms > 0) return setTimeout(run, ms);
   Promise.resolve().then(run);
   return undefined;
-}
-
-/** Listens to an optional signal; the function that stops. */
-export function listen(signal: AbortSignalLike | undefined, onAbort: () => void): () => void {
-  if (!signal) return () => {};
-  signal.addEventListener('abort', onAbort);
-  return () => signal.removeEventListener?.('abort', onAbort);
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -51,7 +51,5 @@ export function prepareMerchantTransferParams(params: unknown): PreparedParams {
     })),
   ];
   const { values, issues } = checkFields(input, rules);
-  const value: Record<string, unknown> = {};
-  for (const { field } of rules) if (values[field] !== undefined) value[field] = values[field];
-  return { issues, value };
+  return { issues, value: values };
 }

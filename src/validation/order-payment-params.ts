@@ -28,9 +28,6 @@ export function prepareOrderPaymentParams(params: unknown): PreparedParams {
     { field: 'orderInfo', mustBe: MUST_BE.orderInfo, types: OPTIONAL_OBJECT, pattern: NON_EMPTY },
     { field: 'extUserUin', mustBe: MUST_BE.extUserUin, types: OPTIONAL_STRING, pattern: NON_EMPTY },
   ]);
-  const value: Record<string, unknown> = { ...payment.value };
-  for (const field of ['orderInfo', 'extUserUin']) {
-    if (own.values[field] !== undefined) value[field] = own.values[field];
-  }
+  const value = { ...payment.value, ...own.values };
   return { issues: payment.issues.concat(own.issues), value };
 }

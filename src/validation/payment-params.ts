@@ -43,7 +43,7 @@ export type PaymentParamsInput = PaymentParamsBase &
   );
 
 /** The rules of `requestPayment`'s parameters, the package named as the caller named it. */
-export const paymentRules = (packageKey: string): FieldRule[] => [
+const paymentRules = (packageKey: string): FieldRule[] => [
   { field: 'timeStamp', mustBe: MUST_BE.timeStamp, types: STRING_OR_NUMBER, pattern: /^\d{1,32}$/ },
   { field: 'nonceStr', mustBe: MUST_BE.nonceStr, types: STRING, pattern: /^.{1,32}$/ },
   { field: packageKey, mustBe: MUST_BE.package, types: STRING, pattern: /^prepay_id=\S.{0,117}$/ },

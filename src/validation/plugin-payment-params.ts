@@ -26,7 +26,7 @@ export function validatePluginPaymentParams(params: unknown): ParamIssue[] {
 /** Validates and builds exactly what the host receives: known keys only. */
 export function preparePluginPaymentParams(params: unknown): PreparedParams {
   const input = isFieldObject(params) ? params : {};
-  const { values, issues } = checkFields(input, [
+  const { values: value, issues } = checkFields(input, [
     {
       field: 'version',
       mustBe: MUST_BE.version,
@@ -47,10 +47,5 @@ export function preparePluginPaymentParams(params: unknown): PreparedParams {
       pattern: /^(CNY|USD|JPY|EUR|HKD|GBP|AUD|MOP|KRW)$/,
     },
   ]);
-  const { version, fee, paymentArgs, currencyType } = values;
-  const value =
-    currencyType === undefined
-      ? { version, fee, paymentArgs }
-      : { version, fee, paymentArgs, currencyType };
   return { issues, value };
 }

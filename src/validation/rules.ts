@@ -35,8 +35,9 @@ function kindOf(value: unknown): string {
 export const NON_EMPTY = /./;
 
 /**
- * Reads every field of `input` once and checks it: the values read, and the issues, fields
- * named with `prefix`. A throwing getter or Proxy trap becomes an issue, never a throw.
+ * Reads every field of `input` once and checks it: the values given (a field left out has no
+ * key, so the host receives none), and the issues, fields named with `prefix`. A throwing
+ * getter or Proxy trap becomes an issue, never a throw.
  */
 export function checkFields(input: object, rules: readonly FieldRule[], prefix = '') {
   const values: Record<string, unknown> = {};
@@ -45,7 +46,7 @@ export function checkFields(input: object, rules: readonly FieldRule[], prefix =
     const name = prefix + field;
     try {
       const value = (input as Record<string, unknown>)[field];
-      values[field] = value;
+      if (value !== undefined) values[field] = value;
       // Objects and arrays are checked by their kind alone (their own fields have rules of their own).
       const valid =
         types.indexOf(kindOf(value) as FieldType) >= 0 &&

@@ -1,5 +1,17 @@
+import type { FailCode } from 'miniprogram-pay';
+
 // Shared by the core tests: valid parameters, objects that fight back (throwing getters,
 // Proxies whose traps throw, odd thrown values), and matchers for the key parts of messages.
+
+/** Every FailCode, from the type: a new code fails to compile until it is listed here. */
+export const FAIL_CODES = {
+  host_error: true,
+  invalid_params: true,
+  unsupported: true,
+  busy: true,
+  timeout: true,
+  aborted: true,
+} as const satisfies Record<FailCode, true>;
 
 /** Valid `requestPayment` parameters (WeChat Pay API v3). */
 export const paymentParams = {
@@ -46,7 +58,15 @@ export function withThrowingGetter<T extends object>(object: T, key: string, thr
 }
 
 /** The kinds of value a throw can throw, and how `describeThrown` describes each. */
-export const THROWN_KINDS = ['error', 'string', 'object', 'undefined', 'null', 'proxy'] as const;
+export const THROWN_KINDS = [
+  'error',
+  'string',
+  'object',
+  'undefined',
+  'null',
+  'proxy',
+  'revoked',
+] as const;
 export type ThrownKind = (typeof THROWN_KINDS)[number];
 
 export function thrownOf(kind: ThrownKind): unknown {
@@ -63,6 +83,8 @@ export function thrownOf(kind: ThrownKind): unknown {
       return null;
     case 'proxy':
       return throwingProxy({});
+    case 'revoked':
+      return revokedProxy();
   }
 }
 
@@ -73,6 +95,7 @@ export const DESCRIBED_THROWN: { readonly [kind in ThrownKind]: string } = {
   undefined: 'undefined, not an Error',
   null: 'null, not an Error',
   proxy: 'an object, not an Error',
+  revoked: 'an object, not an Error',
 };
 
 /** A Proxy that has been revoked: every operation on it throws, even `Array.isArray`. */

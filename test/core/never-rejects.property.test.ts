@@ -10,6 +10,7 @@ import {
 import { CASHIER_BEHAVIOURS, createFakeHost, type FakeHost } from 'miniprogram-pay/testing';
 import { createAbortController } from '../../src/core/abort-signal';
 import {
+  FAIL_CODES,
   paymentParams,
   THROWN_KINDS,
   type ThrownKind,
@@ -20,17 +21,7 @@ import {
 } from './helpers';
 
 // Everything is drawn as plain data (readable counterexamples) and built inside the property.
-// Revoked Proxies are left out of the thrown values here: hostile-inputs.test.ts holds them,
-// failing until describeValue stops throwing on them; add 'revoked' here once it passes.
 
-const FAIL_CODES = {
-  host_error: true,
-  invalid_params: true,
-  unsupported: true,
-  busy: true,
-  timeout: true,
-  aborted: true,
-} as const satisfies Record<FailCode, true>;
 /** Codes only the library gives, before or instead of a host answer: errMsg '' and raw undefined. */
 const REFUSALS: readonly FailCode[] = ['invalid_params', 'busy', 'timeout', 'aborted'];
 

@@ -53,7 +53,9 @@ describe('The whole payment family: what each call sends', () => {
     const host = createFakeHost();
     const { package: prepay, ...rest } = orderParams;
     await requestOrderPayment({ ...rest, pkg: prepay, extra: 'dropped' } as never, { host });
-    expect(host.calls).toEqual([{ api: 'requestOrderPayment', params: orderParams, step: 'ok' }]);
+    expect(host.calls).toStrictEqual([
+      { api: 'requestOrderPayment', params: orderParams, step: 'ok' },
+    ]);
   });
 
   test('requestCommonPayment sends signData byte for byte, or an object serialised once', async () => {
@@ -69,11 +71,11 @@ describe('The whole payment family: what each call sends', () => {
     });
   });
 
-  test('requestPluginPayment sends version, fee, paymentArgs and currencyType when given', async () => {
+  test('requestPluginPayment sends version, fee, paymentArgs and currencyType only when given', async () => {
     const host = createFakeHost();
     await requestPluginPayment(pluginParams, { host });
     await requestPluginPayment({ ...pluginParams, currencyType: 'USD' }, { host });
-    expect(host.calls.map((call) => call.params)).toEqual([
+    expect(host.calls.map((call) => call.params)).toStrictEqual([
       pluginParams,
       { ...pluginParams, currencyType: 'USD' },
     ]);
@@ -84,7 +86,7 @@ describe('The whole payment family: what each call sends', () => {
     await requestMerchantTransfer({ ...transferParams, extra: 1 } as never, { host });
     const provider = { mchId: 'sp-1', subMchId: 'sub-1', subAppId: 'wxsub', package: 'pkg' };
     await requestMerchantTransfer(provider, { host });
-    expect(host.calls.map((call) => call.params)).toEqual([transferParams, provider]);
+    expect(host.calls.map((call) => call.params)).toStrictEqual([transferParams, provider]);
   });
 
   test.each(APIS)('%s resolves ok, and a transfer’s ok is still only a hint', async (api) => {

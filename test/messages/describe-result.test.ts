@@ -3,22 +3,14 @@ import { join } from 'node:path';
 import type {
   CheckoutFailCode,
   CheckoutResult,
-  FailCode,
   OrderSnapshot,
   PaymentOutcome,
 } from 'miniprogram-pay';
 import { describeResult, type MessageLocale, type ResultMessage } from 'miniprogram-pay/messages';
 import ts from 'typescript';
+import { FAIL_CODES } from '../core/helpers';
 
 // Every status and code, from the types: a new one fails to compile until it is listed here.
-const FAIL_CODES = {
-  host_error: true,
-  invalid_params: true,
-  unsupported: true,
-  busy: true,
-  timeout: true,
-  aborted: true,
-} as const satisfies Record<FailCode, true>;
 const CHECKOUT_FAIL_CODES = {
   ...FAIL_CODES,
   create_order_failed: true,

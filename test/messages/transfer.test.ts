@@ -37,6 +37,26 @@ describe('Messages for the person paying: a merchant transfer is received, not p
     expect(describeResult(busy)).toEqual(zhCN.messages.busy);
   });
 
+  // busy: what holds the host may be a payment; order_refunded: a transfer bill is never refunded.
+  const SHARED_WITH_PAYMENTS = ['busy', 'order_refunded'];
+  const STATUSES = ['ok', 'cancelled', 'paid', 'pending'];
+  test.each([
+    ['zh-CN', /转账|收款|到账/],
+    ['en', /transfer/i],
+  ] as const)(
+    '%s: every other result of a transfer speaks of the transfer, not of an order to pay',
+    (locale, transferWords) => {
+      const keys = Object.keys(zhCN.messages).filter((key) => !SHARED_WITH_PAYMENTS.includes(key));
+      for (const key of keys) {
+        const result = STATUSES.includes(key)
+          ? { status: key, orderId: 'bill-1', kind: 'transfer' }
+          : { status: 'failed', code: key, detail: 'why', kind: 'transfer' };
+        const { detail } = describeResult(result as CheckoutResult, locale);
+        expect([key, detail]).toEqual([key, expect.stringMatching(transferWords)]);
+      }
+    },
+  );
+
   test.each([
     ['zh-CN', zhCN],
     ['en', en],
