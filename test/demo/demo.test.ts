@@ -187,15 +187,19 @@ describe('The demo mini program, tests: the walkthrough scenarios over the real 
     expect(paid.page.has('#back')).toBe(true);
   });
 
-  it('lists the orders with their outcome on the orders page', async () => {
+  it('lists the orders with the titles of their result screens on the orders page', async () => {
     const paid = await purchase(session, { productId: 'mug', answer: 'Pay' });
     const failed = await purchase(session, { productId: 'mug', answer: 'Fail' });
+    const unsupported = await purchase(session, { productId: 'plugin-guide', answer: 'none' });
     const shop = await openShop(session);
     await shop.tap('#orders-link');
     const orders = session.app.current;
     expect(orders.route).toBe('pages/orders/index');
-    expect(orders.text(`#order-${paid.orderId}`)).toContain('Paid');
-    expect(orders.text(`#order-${failed.orderId}`)).toContain('Failed');
+    const status = (orderId: string) => orders.text(`#order-${orderId} .status-text`);
+    expect(status(paid.orderId)).toBe(paid.title);
+    expect(status(failed.orderId)).toBe('Payment failed');
+    expect(status(unsupported.orderId)).toBe('Not supported');
+    expect(orders.text(`#order-${failed.orderId}`)).toContain('For the developer: ');
     expect(orders.has(`#check-${paid.orderId}`)).toBe(false);
   });
 
@@ -253,7 +257,7 @@ describe('The demo mini program, tests: the rest of the family', () => {
     // The orders page words it as a transfer too.
     const shop = await openShop(session);
     await shop.tap('#orders-link');
-    expect(session.app.current.text(`#order-${report.orderId}`)).toContain('Received');
+    expect(session.app.current.text(`#order-${report.orderId} .status-text`)).toBe('Received');
   });
 
   it('"Not now" leaves the bill waiting for the user, and the page offers the cash-out again', async () => {
@@ -265,6 +269,9 @@ describe('The demo mini program, tests: the rest of the family', () => {
       state: 'pending',
       tradeState: 'WAIT_USER_CONFIRM',
     });
+    const shop = await openShop(session);
+    await shop.tap('#orders-link');
+    expect(session.app.current.text(`#order-${report.orderId} .status-text`)).toBe('Not received');
   });
 
   it('the plugin product cannot be paid from a mini program page: Not supported, no sheet', async () => {

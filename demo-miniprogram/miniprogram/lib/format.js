@@ -42,4 +42,17 @@ function describeResult(result) {
   return { title: said.title, text: said.detail, detail: detail };
 }
 
-module.exports = { price: price, stageText: stageText, describeResult: describeResult };
+/**
+ * The orders page's word for an order's latest result (`status`, `code`, `kind` as stored by
+ * lib/orders.js): the title the result screen showed, "Received" for a cash-out.
+ */
+function statusTitle(order) {
+  return messages.describeResult(order, 'en', { kind: order.kind }).title;
+}
+
+module.exports = {
+  price: price,
+  stageText: stageText,
+  describeResult: describeResult,
+  statusTitle: statusTitle,
+};

@@ -17,13 +17,14 @@ function add(order) {
   save(orders);
 }
 
-/** Records the latest CheckoutResult of an order. */
+/** Records the latest CheckoutResult of an order: its status, and its code and detail if failed. */
 function settle(result) {
   if (!result.orderId) return;
   const orders = list();
   for (let i = 0; i < orders.length; i++) {
     if (orders[i].orderId === result.orderId) {
       orders[i].status = result.status;
+      orders[i].code = result.status === 'failed' ? result.code : '';
       orders[i].detail = result.status === 'failed' ? result.detail : '';
     }
   }
