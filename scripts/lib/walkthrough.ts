@@ -88,7 +88,7 @@ function table(rows: string[][], log: (line: string) => void): void {
 }
 
 function describe(report: PurchaseReport, log: (line: string) => void): void {
-  log(`   server signed: ${report.paramsShape}`);
+  log(`   from the server: ${report.paramsShape}`);
   log(`   action sheet: [${report.sheet.join(' | ')}] -> "${report.answer}"`);
   log(`   progress: ${report.stages.join(' -> ')}`);
   log(`   screen: ${report.title}. ${report.text}`);

@@ -249,6 +249,8 @@ describe('The demo mini program, tests: the rest of the family', () => {
   it('a cash-out: the receipt page\'s "Confirm receipt" -> Received; the bill is SUCCESS', async () => {
     const report = await cashOut(session);
     expect(report.sheet).toEqual(['Confirm receipt', 'Not now']);
+    // The page shows what the backend sent for wx.requestMerchantTransfer: the bill's package.
+    expect(report.paramsShape).toBe('mchId, package, appId, openId');
     expect(report.title).toBe('Received');
     expect(report.text).toBe('The transfer arrived. You can see it in your WeChat balance.');
     expect(report.page.has('#cash-out')).toBe(false);

@@ -26,8 +26,9 @@ function stageText(stage, kind) {
 }
 
 /**
- * What the result screen shows: the words for the person paying, from miniprogram-pay/messages
- * (`title` for a toast, `text` for a modal), and the checkout's own detail for the developer.
+ * What the result screen shows: the result's `status` (its colour and buttons), the words for
+ * the person paying from miniprogram-pay/messages (`title` for a toast, `text` for a modal),
+ * and the checkout's own detail for the developer.
  */
 function describeResult(result) {
   const said = messages.describeResult(result, 'en');
@@ -39,7 +40,14 @@ function describeResult(result) {
       : '';
   const code = result.status === 'failed' ? `[${result.code}] ` : '';
   const detail = [result.detail ? code + result.detail : '', lost].filter(Boolean).join(' ');
-  return { title: said.title, text: said.detail, detail: detail };
+  return { status: result.status, title: said.title, text: said.detail, detail: detail };
+}
+
+/** 'timeStamp, nonceStr, package, signType=RSA, paySign': the names of the server's params. */
+function paramsShape(params) {
+  return Object.keys(params || {})
+    .map((key) => (key === 'signType' || key === 'mode' ? `${key}=${params[key]}` : key))
+    .join(', ');
 }
 
 /**
@@ -54,5 +62,6 @@ module.exports = {
   price: price,
   stageText: stageText,
   describeResult: describeResult,
+  paramsShape: paramsShape,
   statusTitle: statusTitle,
 };

@@ -10,10 +10,19 @@ function save(orders) {
   wx.setStorageSync(KEY, orders.slice(0, 50));
 }
 
-/** Adds an order the checkout just created. */
-function add(order) {
+/** Adds an order the checkout just created (a PreparedOrder) for `product`, pending. */
+function add(order, product) {
   const orders = list().filter((entry) => entry.orderId !== order.orderId);
-  orders.unshift(order);
+  orders.unshift({
+    orderId: order.orderId,
+    kind: order.kind,
+    productId: product.id,
+    name: product.name,
+    priceText: product.priceText,
+    status: 'pending',
+    code: '',
+    detail: '',
+  });
   save(orders);
 }
 
