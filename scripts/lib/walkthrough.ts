@@ -95,6 +95,11 @@ function describe(report: PurchaseReport, log: (line: string) => void): void {
   if (report.detail) log(`   developer: ${report.detail}`);
   if (report.timing) log(`   ${report.timing}`);
   log(
-    `   ${report.ordersCreated} order, ${report.sheetsShown} cashier sheet, ${report.statusQueries} status ${report.statusQueries === 1 ? 'query' : 'queries'}, ${report.elapsedMs} ms from the tap on Pay to the result`,
+    `   ${count(report.ordersCreated, 'order', 'orders')}, ${count(report.sheetsShown, 'cashier sheet', 'cashier sheets')}, ${count(report.statusQueries, 'status query', 'status queries')}, ${report.elapsedMs} ms from the tap to the result`,
   );
+}
+
+/** `1 order`, `2 orders`. */
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
