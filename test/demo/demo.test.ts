@@ -35,7 +35,6 @@ interface NpmBuild {
   builtFiles: string[];
   miniProgramPackNum: number;
   otherNpmPackNum: number;
-  rebuiltLibrary: boolean;
   compiledFiles: string[];
 }
 
