@@ -22,7 +22,7 @@ const PLATFORM_FIRST: Readonly<Record<string, string>> = {
 };
 
 /** Fen as yuan: 3900 CNY -> `39.00 CNY`. */
-export function formatAmount(amount: number, currency: string): string {
+function formatAmount(amount: number, currency: string): string {
   return `${(amount / 100).toFixed(2)} ${currency}`;
 }
 
