@@ -16,14 +16,23 @@ import {
   WALKTHROUGH,
 } from '../../scripts/lib/demo-scenarios';
 
-// The demo's pages `require('miniprogram-pay')`; in WeChat that is
-// miniprogram_npm/miniprogram-pay/index.js, built below by packNpmManually from the packed
-// library. jest would map it to src/: point it at the built package instead.
+// The demo's pages `require('miniprogram-pay')` and `require('miniprogram-pay/messages')`; in
+// WeChat those are miniprogram_npm/miniprogram-pay/index.js and messages.js, built below by
+// packNpmManually from the packed library. jest would map them to src/: point them at the
+// built package instead.
 jest.mock('miniprogram-pay', () =>
   jest.requireActual(
     require('node:path').join(
       __dirname,
       '../../demo-miniprogram/miniprogram/miniprogram_npm/miniprogram-pay/index.js',
+    ),
+  ),
+);
+jest.mock('miniprogram-pay/messages', () =>
+  jest.requireActual(
+    require('node:path').join(
+      __dirname,
+      '../../demo-miniprogram/miniprogram/miniprogram_npm/miniprogram-pay/messages.js',
     ),
   ),
 );
@@ -90,16 +99,19 @@ describe('The demo mini program, tests: the npm build', () => {
     expect(fs.readdirSync(npmDir)).toEqual(['miniprogram-pay']);
   });
 
-  it('builds the packed miniprogram_dist byte for byte, ES2015, with no require()', () => {
-    const built = fs.readFileSync(BUILT_PACKAGE_ENTRY, 'utf8');
-    const packed = fs.readFileSync(
-      path.join(ROOT, 'demo-miniprogram/node_modules/miniprogram-pay/miniprogram_dist/index.js'),
-      'utf8',
-    );
-    expect(built).toBe(packed);
-    expect(() => parse(built, { ecmaVersion: 2015, sourceType: 'script' })).not.toThrow();
-    expect(built).not.toMatch(/\brequire\(/);
-  });
+  it.each(['index.js', 'messages.js'])(
+    'builds the packed miniprogram_dist/%s byte for byte, ES2015, with no require()',
+    (file) => {
+      const built = fs.readFileSync(path.join(path.dirname(BUILT_PACKAGE_ENTRY), file), 'utf8');
+      const packed = fs.readFileSync(
+        path.join(ROOT, 'demo-miniprogram/node_modules/miniprogram-pay/miniprogram_dist', file),
+        'utf8',
+      );
+      expect(built).toBe(packed);
+      expect(() => parse(built, { ecmaVersion: 2015, sourceType: 'script' })).not.toThrow();
+      expect(built).not.toMatch(/\brequire\(/);
+    },
+  );
 
   it("compiles with DevTools' compiler, the built package included", () => {
     expect(build.compiledFiles).toEqual(
@@ -114,11 +126,15 @@ describe('The demo mini program, tests: the npm build', () => {
     );
   });
 
-  it('is what the pages load as miniprogram-pay', () => {
+  it('is what the pages load as miniprogram-pay and miniprogram-pay/messages', () => {
     const loaded = require('miniprogram-pay');
     expect(loaded).toBe(jest.requireActual(BUILT_PACKAGE_ENTRY));
     expect(typeof loaded.createCheckout).toBe('function');
     expect(typeof loaded.httpBackend).toBe('function');
+    const messages = require('miniprogram-pay/messages');
+    const builtMessages = path.join(path.dirname(BUILT_PACKAGE_ENTRY), 'messages.js');
+    expect(messages).toBe(jest.requireActual(builtMessages));
+    expect(messages.describeResult({ status: 'paid' }, 'en').title).toBe('Paid');
   });
 });
 
