@@ -7,11 +7,11 @@ function price(fen) {
   return `¥${yuan}.${cents.length < 2 ? `0${cents}` : cents}`;
 }
 
+/** A payment's stages; `settled` has none: the pages show the result instead. */
 const STAGE_TEXT = {
   creating_order: 'Creating the order…',
   awaiting_payment: 'Waiting for the payment…',
   confirming: 'Confirming with the server…',
-  settled: 'Done',
 };
 
 /** A cash-out's stages: the user receives money, and confirms receipt. */
