@@ -29,14 +29,15 @@ async function main(): Promise<void> {
       });
       return response.json();
     };
-    const pay = async (productId: string, extra: object = {}, profile?: string, input = {}) => {
-      const order = await post('/api/orders', {
-        productId,
-        ...input,
-        ...(profile ? { profile } : {}),
-      });
+    /** Creates an order and pays it at the simulated cashier (as `openid`, when given). */
+    const pay = async (
+      productId: string,
+      options: { profile?: string; openid?: string; dropNotify?: boolean } = {},
+    ) => {
+      const { profile, openid, dropNotify } = options;
+      const order = await post('/api/orders', { productId, profile, openid });
       const api = CASHIER_API[order.kind as keyof typeof CASHIER_API];
-      await post('/sim/cashier', { api, params: order.params, action: 'pay', ...extra });
+      await post('/sim/cashier', { api, params: order.params, action: 'pay', openid, dropNotify });
       return order;
     };
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -44,10 +45,10 @@ async function main(): Promise<void> {
 
     const closed = await post('/api/orders', { productId: 'sticker', quantity: 2 });
     await post(`/dashboard/orders/${closed.orderId}/close`);
-    const refunded = await pay('coins-300', {}, 'tcmpp');
+    const refunded = await pay('coins-300', { profile: 'tcmpp' });
     await pause(400);
     await post(`/dashboard/orders/${refunded.orderId}/refund`);
-    await pay('coffee-beans', { dropNotify: true }, 'wechat-v2-hmac');
+    await pay('coffee-beans', { profile: 'wechat-v2-hmac', dropNotify: true });
     const refused = await post('/api/orders', { productId: 'coins-60' });
     const paySig = refused.params.paySig as string;
     await post('/sim/cashier', {
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
       action: 'pay',
     });
     const { openid } = await post('/api/login', { code: 'screenshot' });
-    await pay('cash-out', { openid }, undefined, { openid });
+    await pay('cash-out', { openid });
     await pay('shop-tote');
     const paid = await pay('mug');
     await fetch(`${backend.url}/api/orders/${paid.orderId}?waitMs=5000`);

@@ -4,11 +4,12 @@ import { createRequire } from 'node:module';
 import { register } from 'tsx/cjs/api';
 import { buildDemoNpm } from './lib/build-demo-npm.mjs';
 
-const started = Date.now();
-console.log('Building the library and the demo npm (npm run build, npm pack, packNpmManually)…');
-if (!process.argv.includes('--no-build'))
+if (!process.argv.includes('--no-build')) {
+  const started = Date.now();
+  console.log('Building the library and the demo npm (npm run build, npm pack, packNpmManually)…');
   await buildDemoNpm({ log: (line) => console.log(`  ${line}`) });
-console.log(`built in ${Date.now() - started} ms\n`);
+  console.log(`built in ${Date.now() - started} ms\n`);
+}
 
 // The runner and the mock backend are TypeScript, loaded as CommonJS through tsx.
 register();

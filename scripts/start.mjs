@@ -6,10 +6,14 @@ import { createRequire } from 'node:module';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { register } from 'tsx/cjs/api';
-import { buildDemoNpm, DEMO_DIR, ROOT } from './lib/build-demo-npm.mjs';
+import { buildDemoNpm, DEMO_DIR, MINIPROGRAM_DIR, ROOT } from './lib/build-demo-npm.mjs';
 
 const port = Number(process.env.PORT || 3000);
 const host = process.env.BACKEND_HOST || '127.0.0.1';
+const require = createRequire(import.meta.url);
+// What the demo itself says: its backend address and its simulated cashier's buttons.
+const { baseUrl } = require(join(MINIPROGRAM_DIR, 'config.js'));
+const { CASHIER_ITEMS, TRANSFER_ITEMS } = require(join(MINIPROGRAM_DIR, 'lib/sim-cashier-host.js'));
 
 console.log('1/3 Building the library and the demo npm');
 await buildDemoNpm({ log: (line) => console.log(`    ${line}`) });
@@ -17,9 +21,7 @@ console.log('    demo-miniprogram/miniprogram/miniprogram_npm/miniprogram-pay is
 
 console.log('2/3 Starting the mock backend');
 register();
-const { startMockBackend } = createRequire(import.meta.url)(
-  join(ROOT, 'demo-miniprogram/mock-backend/src/server.ts'),
-);
+const { startMockBackend } = require(join(ROOT, 'demo-miniprogram/mock-backend/src/server.ts'));
 let backend;
 try {
   backend = await startMockBackend({ port, host });
@@ -32,6 +34,13 @@ try {
   process.exit(1);
 }
 console.log(`    listening on ${backend.url} (state kept in ${backend.dataDir})`);
+const configPort = Number(new URL(baseUrl).port || 80);
+if (configPort !== backend.port) {
+  console.log(
+    `    config.js's baseUrl is ${baseUrl}, but this backend listens on port ${backend.port}:\n` +
+      `    set baseUrl in demo-miniprogram/miniprogram/config.js to ${backend.url}`,
+  );
+}
 console.log(`    dashboard: ${backend.url}/ (orders, notifications and status queries, live)\n`);
 
 const lanAddresses = Object.values(networkInterfaces())
@@ -48,17 +57,18 @@ console.log(`3/3 Open the demo in WeChat DevTools
        Details > Local settings: "Do not verify valid domain names" (不校验合法域名) is on
        (project.config.json sets urlCheck: false), so http://127.0.0.1:${backend.port} is allowed.
     5. In the shop, pick a parameter profile, tap a product, tap "Pay".
-    6. The simulated cashier is an action sheet: Pay / Cancel / Fail / Pay but lose the callback.
+    6. The simulated cashier is an action sheet: ${CASHIER_ITEMS.join(' / ')}.
        Watch the stages (creating the order, waiting for the payment, confirming), then the
        result. "My orders" lists the orders; pending ones are checked again at the next launch.
+       "Cash out my rewards" pays you a merchant transfer: ${TRANSFER_ITEMS.join(' / ')}.
     7. Watch it happen on the dashboard, in your browser: ${backend.url}/
        Every order with its timeline (cashier, notifications and their retries, status queries,
        refunds, refusals), live, with buttons to deliver, drop or replay a notification, refund
        or close an order, and a sequence view of each order.
 
     On a phone (preview / real-device debugging), 127.0.0.1 is the phone itself:
-    restart with BACKEND_HOST=0.0.0.0 npm start and set baseUrl in demo-miniprogram/miniprogram/config.js to
-    ${lanAddresses.length ? lanAddresses.join(' or ') : "your computer's LAN address"}${backend.port === 3000 ? '' : `\n    (this backend runs on port ${backend.port}; config.js expects 3000: update baseUrl)`}
+    ${host === '0.0.0.0' || host === '::' ? 'set' : 'restart with BACKEND_HOST=0.0.0.0 npm start and set'} baseUrl in demo-miniprogram/miniprogram/config.js to
+    ${lanAddresses.length ? lanAddresses.join(' or ') : "your computer's LAN address"}
 
 Press Ctrl-C to stop the backend.`);
 

@@ -10,7 +10,6 @@ import {
   mkdtempSync,
   readdirSync,
   rmSync,
-  statSync,
   writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -115,33 +114,19 @@ export async function compileDemo() {
   }
 }
 
-/** True when miniprogram_dist/ is missing or older than a file in src/. */
-export function libraryBuildIsStale() {
-  const built = join(ROOT, 'miniprogram_dist', 'index.js');
-  if (!existsSync(built)) return true;
-  const builtAt = statSync(built).mtimeMs;
-  const newer = (dir) =>
-    readdirSync(dir, { withFileTypes: true }).some((entry) => {
-      const file = join(dir, entry.name);
-      return entry.isDirectory() ? newer(file) : statSync(file).mtimeMs > builtAt;
-    });
-  return newer(join(ROOT, 'src'));
-}
-
-// `node scripts/lib/build-demo-npm.mjs [--json] [--if-stale | --if-missing] [--compile]`:
-// used by the demo tests in a child process (jest does not load ES modules). --if-stale
-// rebuilds the library only when src/ changed since the last build, --if-missing only when
-// there is no build; --compile also runs compileDemo().
+// `node scripts/lib/build-demo-npm.mjs [--json] [--if-missing] [--compile]`: used by the demo
+// tests in a child process (jest does not load ES modules). --if-missing builds the library
+// only when there is no build (npm test builds it before jest); --compile also runs
+// compileDemo().
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const json = process.argv.includes('--json');
-  const build = process.argv.includes('--if-missing')
-    ? !existsSync(join(ROOT, 'miniprogram_dist', 'index.js'))
-    : !process.argv.includes('--if-stale') || libraryBuildIsStale();
+  const build =
+    !process.argv.includes('--if-missing') ||
+    !existsSync(join(ROOT, 'miniprogram_dist', 'index.js'));
   const compile = process.argv.includes('--compile');
   buildDemoNpm({ build, log: json ? undefined : (line) => console.log(line) })
     .then(async (result) => ({
       ...result,
-      rebuiltLibrary: build,
       compiledFiles: compile ? await compileDemo() : undefined,
     }))
     .then(

@@ -1,23 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BridgeWx } from './bridge-wx';
-import { installDom, type PageHandle } from './demo-environment';
+import { installDom, MINIPROGRAM_DIR, type PageHandle } from './demo-environment';
 
 export {
-  installDom,
   installMiniprogramNpmResolver,
+  MINIPROGRAM_DIR,
   type PageHandle,
   waitFor,
 } from './demo-environment';
-
-/** The demo mini program's root (app.json, pages/, miniprogram_npm/). */
-export const MINIPROGRAM_DIR = path.resolve(
-  __dirname,
-  '..',
-  '..',
-  'demo-miniprogram',
-  'miniprogram',
-);
 /** Where the npm build puts the library, as WeChat resolves `require('miniprogram-pay')`. */
 export const BUILT_PACKAGE_ENTRY = path.join(
   MINIPROGRAM_DIR,

@@ -2,7 +2,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 /** The demo mini program's root (app.json, pages/, miniprogram_npm/). */
-const MINIPROGRAM_DIR = path.resolve(__dirname, '..', '..', 'demo-miniprogram', 'miniprogram');
+export const MINIPROGRAM_DIR = path.resolve(
+  __dirname,
+  '..',
+  '..',
+  'demo-miniprogram',
+  'miniprogram',
+);
 
 type Global = Record<string, unknown>;
 

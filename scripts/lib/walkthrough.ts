@@ -88,13 +88,18 @@ function table(rows: string[][], log: (line: string) => void): void {
 }
 
 function describe(report: PurchaseReport, log: (line: string) => void): void {
-  log(`   server signed: ${report.paramsShape}`);
+  log(`   from the server: ${report.paramsShape}`);
   log(`   action sheet: [${report.sheet.join(' | ')}] -> "${report.answer}"`);
   log(`   progress: ${report.stages.join(' -> ')}`);
   log(`   screen: ${report.title}. ${report.text}`);
   if (report.detail) log(`   developer: ${report.detail}`);
   if (report.timing) log(`   ${report.timing}`);
   log(
-    `   ${report.ordersCreated} order, ${report.sheetsShown} cashier sheet, ${report.statusQueries} status ${report.statusQueries === 1 ? 'query' : 'queries'}, ${report.elapsedMs} ms from the tap on Pay to the result`,
+    `   ${count(report.ordersCreated, 'order', 'orders')}, ${count(report.sheetsShown, 'cashier sheet', 'cashier sheets')}, ${count(report.statusQueries, 'status query', 'status queries')}, ${report.elapsedMs} ms from the tap to the result`,
   );
+}
+
+/** `1 order`, `2 orders`. */
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }

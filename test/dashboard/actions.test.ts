@@ -1,3 +1,4 @@
+import { WECHAT_NOTIFY_RETRY_SCHEDULE_MS } from '../../demo-miniprogram/mock-backend/src/config/options';
 import type { MockBackend } from '../../demo-miniprogram/mock-backend/src/server';
 import {
   call,
@@ -64,6 +65,29 @@ describe('Dashboard: POST /dashboard/orders/:orderId/<action>', () => {
         message: `Order ${order.orderId} owes no notification.`,
       },
     });
+  });
+
+  it('deliver-notification sends one the platform gave up on after its last retry', async () => {
+    // WeChat's schedule divided by a million: every retry within milliseconds.
+    const retrying = await startTestBackend({
+      activeQueryAfterMs: -1,
+      notifyRetryFactor: 1_000_000,
+    });
+    try {
+      const attempts = WECHAT_NOTIFY_RETRY_SCHEDULE_MS.length + 1;
+      await call(retrying, 'POST', '/sim/merchant-faults', { failPayNotifies: attempts });
+      const order = await payOrder(retrying, { productId: 'mug' }, { notifyDelayMs: 0 });
+      const deliveries = async () =>
+        (await call(retrying, 'GET', `/sim/deliveries?orderId=${order.orderId}`)).body.deliveries;
+      const [gaveUp] = await until(deliveries, ([record]) => record?.state === 'gave-up');
+      expect(gaveUp).toMatchObject({ state: 'gave-up', attempts: expect.any(Array) });
+      expect(gaveUp.attempts).toHaveLength(attempts);
+      const path = `/dashboard/orders/${order.orderId}/deliver-notification`;
+      expect((await call(retrying, 'POST', path)).status).toBe(200);
+      expect(await waitForState(retrying, order.orderId)).toBe('paid');
+    } finally {
+      await retrying.close();
+    }
   });
 
   it('deliver-notification sends a scheduled one now instead of at its time', async () => {

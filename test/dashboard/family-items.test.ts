@@ -30,6 +30,10 @@ describe('The dashboard lists the family by kind, with the buttons that apply', 
     expect(row).toMatchObject({ kind: 'transfer', state: 'pending', detail: 'WAIT_USER_CONFIRM' });
     expect(row.actions.map((action: { name: string }) => action.name)).toEqual(['Cancel transfer']);
     expect(row.timeline[0].summary).toContain('Order created: cash-out');
+    // Refused as a transfer, not as an order that is not paid yet.
+    const early = await call(backend, 'POST', `/dashboard/orders/${waiting.orderId}/refund`);
+    expect(early.status).toBe(409);
+    expect(early.body.error.code).toBe('REFUND_NOT_APPLICABLE');
 
     const cancelled = await call(backend, 'POST', `/dashboard/orders/${waiting.orderId}/close`);
     expect(cancelled.body.item).toMatchObject({ state: 'closed', detail: 'CANCELLED' });
@@ -84,6 +88,12 @@ describe('The dashboard lists the family by kind, with the buttons that apply', 
     const row = await itemOf(b2b.orderId);
     expect(row.detail).toBe('ORDER_PAY_SUCC');
     expect(row.actions.map((action: { id: string }) => action.id)).not.toContain('refund');
+    const refund = await call(backend, 'POST', `/dashboard/orders/${b2b.orderId}/refund`);
+    expect(refund.body.error).toMatchObject({
+      code: 'REFUND_NOT_APPLICABLE',
+      message: expect.stringContaining('this mock does not simulate B2b refunds'),
+    });
+    expect(await waitForState(backend, b2b.orderId)).toBe('paid');
     expect(row.timeline.map((entry: { summary: string }) => entry.summary)).toEqual(
       expect.arrayContaining([
         expect.stringMatching(

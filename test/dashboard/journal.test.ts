@@ -167,10 +167,17 @@ describe('Dashboard: what each entry says and draws', () => {
         notification: 'refund',
         deliveryState: 'dropped',
       },
+      // The kit's refusals are sentences of their own: quoted, they keep their one full stop.
+      {
+        type: 'refused',
+        route: '/pay/notify',
+        status: 401,
+        message: 'the Wechatpay-Timestamp header is missing.',
+      },
     ] as const;
     for (const detail of details) {
       const described = describeEntry(detail, 0);
-      expect(described.summary).toMatch(/^[A-Z].*\.$/);
+      expect(described.summary).toMatch(/^[A-Z].*[^.]\.$/);
       for (const message of described.messages) {
         expect(['mini-program', 'merchant', 'platform']).toContain(message.from);
         expect(['mini-program', 'merchant', 'platform']).toContain(message.to);
@@ -180,6 +187,9 @@ describe('Dashboard: what each entry says and draws', () => {
       summary: 'Refused: the merchant rejected the notification: amount does not match the order.',
       refusal: true,
     });
+    expect(describeEntry(details[8], 0).summary).toBe(
+      'Refused: /pay/notify answered 401: the Wechatpay-Timestamp header is missing.',
+    );
     expect(describeEntry(details[5], 0).summary).toBe(
       'Active query at the platform: SUCCESS; the order is now paid.',
     );

@@ -16,14 +16,23 @@ import {
   WALKTHROUGH,
 } from '../../scripts/lib/demo-scenarios';
 
-// The demo's pages `require('miniprogram-pay')`; in WeChat that is
-// miniprogram_npm/miniprogram-pay/index.js, built below by packNpmManually from the packed
-// library. jest would map it to src/: point it at the built package instead.
+// The demo's pages `require('miniprogram-pay')` and `require('miniprogram-pay/messages')`; in
+// WeChat those are miniprogram_npm/miniprogram-pay/index.js and messages.js, built below by
+// packNpmManually from the packed library. jest would map them to src/: point them at the
+// built package instead.
 jest.mock('miniprogram-pay', () =>
   jest.requireActual(
     require('node:path').join(
       __dirname,
       '../../demo-miniprogram/miniprogram/miniprogram_npm/miniprogram-pay/index.js',
+    ),
+  ),
+);
+jest.mock('miniprogram-pay/messages', () =>
+  jest.requireActual(
+    require('node:path').join(
+      __dirname,
+      '../../demo-miniprogram/miniprogram/miniprogram_npm/miniprogram-pay/messages.js',
     ),
   ),
 );
@@ -35,7 +44,6 @@ interface NpmBuild {
   builtFiles: string[];
   miniProgramPackNum: number;
   otherNpmPackNum: number;
-  rebuiltLibrary: boolean;
   compiledFiles: string[];
 }
 
@@ -91,16 +99,19 @@ describe('The demo mini program, tests: the npm build', () => {
     expect(fs.readdirSync(npmDir)).toEqual(['miniprogram-pay']);
   });
 
-  it('builds the packed miniprogram_dist byte for byte, ES2015, with no require()', () => {
-    const built = fs.readFileSync(BUILT_PACKAGE_ENTRY, 'utf8');
-    const packed = fs.readFileSync(
-      path.join(ROOT, 'demo-miniprogram/node_modules/miniprogram-pay/miniprogram_dist/index.js'),
-      'utf8',
-    );
-    expect(built).toBe(packed);
-    expect(() => parse(built, { ecmaVersion: 2015, sourceType: 'script' })).not.toThrow();
-    expect(built).not.toMatch(/\brequire\(/);
-  });
+  it.each(['index.js', 'messages.js'])(
+    'builds the packed miniprogram_dist/%s byte for byte, ES2015, with no require()',
+    (file) => {
+      const built = fs.readFileSync(path.join(path.dirname(BUILT_PACKAGE_ENTRY), file), 'utf8');
+      const packed = fs.readFileSync(
+        path.join(ROOT, 'demo-miniprogram/node_modules/miniprogram-pay/miniprogram_dist', file),
+        'utf8',
+      );
+      expect(built).toBe(packed);
+      expect(() => parse(built, { ecmaVersion: 2015, sourceType: 'script' })).not.toThrow();
+      expect(built).not.toMatch(/\brequire\(/);
+    },
+  );
 
   it("compiles with DevTools' compiler, the built package included", () => {
     expect(build.compiledFiles).toEqual(
@@ -115,11 +126,15 @@ describe('The demo mini program, tests: the npm build', () => {
     );
   });
 
-  it('is what the pages load as miniprogram-pay', () => {
+  it('is what the pages load as miniprogram-pay and miniprogram-pay/messages', () => {
     const loaded = require('miniprogram-pay');
     expect(loaded).toBe(jest.requireActual(BUILT_PACKAGE_ENTRY));
     expect(typeof loaded.createCheckout).toBe('function');
     expect(typeof loaded.httpBackend).toBe('function');
+    const messages = require('miniprogram-pay/messages');
+    const builtMessages = path.join(path.dirname(BUILT_PACKAGE_ENTRY), 'messages.js');
+    expect(messages).toBe(jest.requireActual(builtMessages));
+    expect(messages.describeResult({ status: 'paid' }, 'en').title).toBe('Paid');
   });
 });
 
@@ -187,15 +202,19 @@ describe('The demo mini program, tests: the walkthrough scenarios over the real 
     expect(paid.page.has('#back')).toBe(true);
   });
 
-  it('lists the orders with their outcome on the orders page', async () => {
+  it('lists the orders with the titles of their result screens on the orders page', async () => {
     const paid = await purchase(session, { productId: 'mug', answer: 'Pay' });
     const failed = await purchase(session, { productId: 'mug', answer: 'Fail' });
+    const unsupported = await purchase(session, { productId: 'plugin-guide', answer: 'none' });
     const shop = await openShop(session);
     await shop.tap('#orders-link');
     const orders = session.app.current;
     expect(orders.route).toBe('pages/orders/index');
-    expect(orders.text(`#order-${paid.orderId}`)).toContain('Paid');
-    expect(orders.text(`#order-${failed.orderId}`)).toContain('Failed');
+    const status = (orderId: string) => orders.text(`#order-${orderId} .status-text`);
+    expect(status(paid.orderId)).toBe(paid.title);
+    expect(status(failed.orderId)).toBe('Payment failed');
+    expect(status(unsupported.orderId)).toBe('Not supported');
+    expect(orders.text(`#order-${failed.orderId}`)).toContain('For the developer: ');
     expect(orders.has(`#check-${paid.orderId}`)).toBe(false);
   });
 
@@ -245,6 +264,8 @@ describe('The demo mini program, tests: the rest of the family', () => {
   it('a cash-out: the receipt page\'s "Confirm receipt" -> Received; the bill is SUCCESS', async () => {
     const report = await cashOut(session);
     expect(report.sheet).toEqual(['Confirm receipt', 'Not now']);
+    // The page shows what the backend sent for wx.requestMerchantTransfer: the bill's package.
+    expect(report.paramsShape).toBe('mchId, package, appId, openId');
     expect(report.title).toBe('Received');
     expect(report.text).toBe('The transfer arrived. You can see it in your WeChat balance.');
     expect(report.page.has('#cash-out')).toBe(false);
@@ -253,7 +274,7 @@ describe('The demo mini program, tests: the rest of the family', () => {
     // The orders page words it as a transfer too.
     const shop = await openShop(session);
     await shop.tap('#orders-link');
-    expect(session.app.current.text(`#order-${report.orderId}`)).toContain('Received');
+    expect(session.app.current.text(`#order-${report.orderId} .status-text`)).toBe('Received');
   });
 
   it('"Not now" leaves the bill waiting for the user, and the page offers the cash-out again', async () => {
@@ -265,6 +286,9 @@ describe('The demo mini program, tests: the rest of the family', () => {
       state: 'pending',
       tradeState: 'WAIT_USER_CONFIRM',
     });
+    const shop = await openShop(session);
+    await shop.tap('#orders-link');
+    expect(session.app.current.text(`#order-${report.orderId} .status-text`)).toBe('Not received');
   });
 
   it('the plugin product cannot be paid from a mini program page: Not supported, no sheet', async () => {

@@ -7,11 +7,11 @@ function price(fen) {
   return `¥${yuan}.${cents.length < 2 ? `0${cents}` : cents}`;
 }
 
+/** A payment's stages; `settled` has none: the pages show the result instead. */
 const STAGE_TEXT = {
   creating_order: 'Creating the order…',
   awaiting_payment: 'Waiting for the payment…',
   confirming: 'Confirming with the server…',
-  settled: 'Done',
 };
 
 /** A cash-out's stages: the user receives money, and confirms receipt. */
@@ -26,8 +26,9 @@ function stageText(stage, kind) {
 }
 
 /**
- * What the result screen shows: the words for the person paying, from miniprogram-pay/messages
- * (`title` for a toast, `text` for a modal), and the checkout's own detail for the developer.
+ * What the result screen shows: the result's `status` (its colour and buttons), the words for
+ * the person paying from miniprogram-pay/messages (`title` for a toast, `text` for a modal),
+ * and the checkout's own detail for the developer.
  */
 function describeResult(result) {
   const said = messages.describeResult(result, 'en');
@@ -39,7 +40,28 @@ function describeResult(result) {
       : '';
   const code = result.status === 'failed' ? `[${result.code}] ` : '';
   const detail = [result.detail ? code + result.detail : '', lost].filter(Boolean).join(' ');
-  return { title: said.title, text: said.detail, detail: detail };
+  return { status: result.status, title: said.title, text: said.detail, detail: detail };
 }
 
-module.exports = { price: price, stageText: stageText, describeResult: describeResult };
+/** 'timeStamp, nonceStr, package, signType=RSA, paySign': the names of the server's params. */
+function paramsShape(params) {
+  return Object.keys(params || {})
+    .map((key) => (key === 'signType' || key === 'mode' ? `${key}=${params[key]}` : key))
+    .join(', ');
+}
+
+/**
+ * The orders page's word for an order's latest result (`status`, `code`, `kind` as stored by
+ * lib/orders.js): the title the result screen showed, "Received" for a cash-out.
+ */
+function statusTitle(order) {
+  return messages.describeResult(order, 'en', { kind: order.kind }).title;
+}
+
+module.exports = {
+  price: price,
+  stageText: stageText,
+  describeResult: describeResult,
+  paramsShape: paramsShape,
+  statusTitle: statusTitle,
+};

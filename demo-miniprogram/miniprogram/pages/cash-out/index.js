@@ -9,7 +9,15 @@ const PRODUCT_ID = 'cash-out';
  * the backend confirms the bill's end. The result reads as a transfer: "Received".
  */
 Component({
-  data: { product: null, error: '', busy: false, stageText: '', orderId: '', result: null },
+  data: {
+    product: null,
+    error: '',
+    busy: false,
+    stageText: '',
+    orderId: '',
+    paramsShape: '',
+    result: null,
+  },
   methods: {
     onLoad: function () {
       getApp()
@@ -40,16 +48,8 @@ Component({
           });
         }),
         demo.events.on('order', (order) => {
-          orders.add({
-            orderId: order.orderId,
-            productId: product.id,
-            kind: 'transfer',
-            name: product.name,
-            priceText: product.priceText,
-            status: 'pending',
-            detail: '',
-          });
-          this.setData({ orderId: order.orderId });
+          orders.add(order, product);
+          this.setData({ orderId: order.orderId, paramsShape: format.paramsShape(order.params) });
         }),
       ];
       this.setData({ busy: true, result: null });
@@ -62,17 +62,7 @@ Component({
         for (let i = 0; i < offs.length; i++) offs[i]();
         if (result.status === 'failed' && result.code === 'busy') return;
         orders.settle(result);
-        const described = format.describeResult(result);
-        this.setData({
-          busy: false,
-          stageText: '',
-          result: {
-            status: result.status,
-            title: described.title,
-            text: described.text,
-            detail: described.detail,
-          },
-        });
+        this.setData({ busy: false, stageText: '', result: format.describeResult(result) });
       });
     },
   },

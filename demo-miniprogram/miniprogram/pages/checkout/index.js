@@ -2,13 +2,6 @@ const format = require('../../lib/format.js');
 const orders = require('../../lib/orders.js');
 const profiles = require('../../lib/profiles.js');
 
-/** 'timeStamp, nonceStr, package, signType=RSA, paySign': what the server's params hold. */
-function shapeOf(params) {
-  return Object.keys(params || {})
-    .map((key) => (key === 'signType' || key === 'mode' ? `${key}=${params[key]}` : key))
-    .join(', ');
-}
-
 Component({
   data: {
     product: null,
@@ -76,15 +69,8 @@ Component({
           this.setData({ stageText: format.stageText(stage), orderId: info.orderId || '' });
         }),
         demo.events.on('order', (order) => {
-          orders.add({
-            orderId: order.orderId,
-            productId: product.id,
-            name: product.name,
-            priceText: product.priceText,
-            status: 'pending',
-            detail: '',
-          });
-          this.setData({ orderId: order.orderId, paramsShape: shapeOf(order.params) });
+          orders.add(order, product);
+          this.setData({ orderId: order.orderId, paramsShape: format.paramsShape(order.params) });
         }),
         demo.events.on('query', () => {
           watch.queries++;
@@ -98,17 +84,11 @@ Component({
         if (result.status === 'failed' && result.code === 'busy') return;
         this.stopWatching = null;
         orders.settle(result);
-        const described = format.describeResult(result);
         this.setData({
           busy: false,
           stageText: '',
           orderId: result.orderId || this.data.orderId,
-          result: {
-            status: result.status,
-            title: described.title,
-            text: described.text,
-            detail: described.detail,
-          },
+          result: format.describeResult(result),
           timing: watch.confirmingAt
             ? `Confirmation: ${Date.now() - watch.confirmingAt} ms, ${watch.queries} status ${
                 watch.queries === 1 ? 'query' : 'queries'

@@ -1,24 +1,5 @@
+const format = require('../../lib/format.js');
 const orders = require('../../lib/orders.js');
-
-const STATUS_TEXT = {
-  paid: 'Paid',
-  cancelled: 'Cancelled',
-  failed: 'Failed',
-  pending: 'Processing',
-};
-
-/** A transfer is money the user receives, so its words differ from a payment's. */
-const TRANSFER_STATUS_TEXT = {
-  paid: 'Received',
-  cancelled: 'Not received',
-  failed: 'Transfer failed',
-  pending: 'Processing',
-};
-
-function statusText(order) {
-  const table = order.kind === 'transfer' ? TRANSFER_STATUS_TEXT : STATUS_TEXT;
-  return table[order.status] || order.status;
-}
 
 /** "At launch, 2 pending orders were checked again: 1 paid, 1 still processing." */
 function describeResumed(results) {
@@ -51,7 +32,7 @@ Component({
       this.setData({
         orders: orders
           .list()
-          .map((order) => Object.assign({}, order, { statusText: statusText(order) })),
+          .map((order) => Object.assign({}, order, { statusText: format.statusTitle(order) })),
         resumedText: describeResumed(getApp().globalData.resumed || []),
       });
     },

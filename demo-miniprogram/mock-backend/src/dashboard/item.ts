@@ -21,12 +21,12 @@ export interface ItemAction {
 }
 
 /**
- * One row of the dashboard: an order today, a merchant transfer tomorrow. The page knows
+ * One row of the dashboard: an order of any kind, a merchant transfer included. The page knows
  * nothing of kinds: it shows these fields and the buttons in `actions`.
  */
 export interface DashboardItem {
   readonly id: string;
-  /** `payment` or `virtual` for orders; another source adds its own. */
+  /** The order's kind: `payment`, `virtual`, `order`, `common`, `plugin` or `transfer`. */
   readonly kind: string;
   /** The parameter profile (`wechat-v3`, `tcmpp`, ...). */
   readonly profile: string;
@@ -36,7 +36,10 @@ export interface DashboardItem {
   readonly currency: string;
   /** `pending`, `paid`, `closed`, `failed` or `refunded`. */
   readonly state: string;
-  /** The platform's own word for it (trade_state, virtual status name). */
+  /**
+   * The platform's own word for it: trade_state, the virtual status name, B2b's pay status or
+   * the transfer bill's state.
+   */
   readonly detail: string;
   /** ms since the epoch */
   readonly createdAt: number;

@@ -8,7 +8,13 @@ import { refundAtPlatform } from '../platform/refund-at-platform';
 import type { SimulatedPlatform } from '../platform/simulated-platform';
 import { notifyPlanOf } from '../schemas/sim';
 import type { MerchantOrder } from '../storage/state';
-import { ACTION_NAMES, type ActionId, type DashboardItem, type ItemSource } from './item';
+import {
+  ACTION_IDS,
+  ACTION_NAMES,
+  type ActionId,
+  type DashboardItem,
+  type ItemSource,
+} from './item';
 
 export interface OrderItemsDeps {
   readonly orders: OrderBook;
@@ -62,10 +68,8 @@ export class OrderItems implements ItemSource {
         break;
       }
       case 'refund':
-        if (order.kind === 'transfer' || order.kind === 'common') {
-          await refundAtPlatform(platform, id, notifyPlanOf({}, config));
-        }
-        if (orders.stateOf(order) !== 'paid') {
+        // A transfer or a B2b order is refused by refundAtPlatform, in its words, in any state.
+        if (isRefundable(order) && orders.stateOf(order) !== 'paid') {
           throw new ApiError(
             409,
             'ORDER_NOT_PAID',
@@ -105,21 +109,18 @@ export class OrderItems implements ItemSource {
   private actionsOf(order: MerchantOrder, state: string): DashboardItem['actions'] {
     const { notifier } = this.deps;
     const { orderId } = order;
-    const refundable = order.kind !== 'transfer' && order.kind !== 'common';
     const applies: Record<ActionId, boolean> = {
       'deliver-notification': notifier.latest(orderId, OWED_STATES) !== undefined,
       'drop-notification': notifier.latest(orderId, ['scheduled']) !== undefined,
       'replay-notification': notifier.latest(orderId, ['delivered']) !== undefined,
-      refund: refundable && state === 'paid',
+      refund: isRefundable(order) && state === 'paid',
       close: state === 'pending',
     };
-    return (Object.keys(ACTION_NAMES) as ActionId[])
-      .filter((id) => applies[id])
-      .map((id) => ({
-        id,
-        name: id === 'close' && order.kind === 'transfer' ? 'Cancel transfer' : ACTION_NAMES[id],
-        path: `/dashboard/orders/${encodeURIComponent(orderId)}/${id}`,
-      }));
+    return ACTION_IDS.filter((id) => applies[id]).map((id) => ({
+      id,
+      name: id === 'close' && order.kind === 'transfer' ? 'Cancel transfer' : ACTION_NAMES[id],
+      path: `/dashboard/orders/${encodeURIComponent(orderId)}/${id}`,
+    }));
   }
 
   private owed(
@@ -140,4 +141,9 @@ export class OrderItems implements ItemSource {
       `Notification #${deliveryId} of order ${orderId} is being sent right now; try again once the merchant has answered.`,
     );
   }
+}
+
+/** Money sent to the user (a transfer) is not refunded, and the mock simulates no B2b refund. */
+function isRefundable(order: MerchantOrder): boolean {
+  return order.kind !== 'transfer' && order.kind !== 'common';
 }

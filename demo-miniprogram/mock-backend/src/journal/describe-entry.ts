@@ -1,5 +1,6 @@
 import { describeApplied, describeNotification } from './describe-notification';
 import type { EntryDetail, Lane, SequenceMessage } from './entry';
+import { endSentence } from './sentence';
 
 /** What the timeline and the sequence view show of one entry. */
 export interface EntryDescription {
@@ -21,7 +22,7 @@ const PLATFORM_FIRST: Readonly<Record<string, string>> = {
 };
 
 /** Fen as yuan: 3900 CNY -> `39.00 CNY`. */
-export function formatAmount(amount: number, currency: string): string {
+function formatAmount(amount: number, currency: string): string {
   return `${(amount / 100).toFixed(2)} ${currency}`;
 }
 
@@ -108,7 +109,9 @@ export function describeEntry(detail: EntryDetail, at: number): EntryDescription
       );
     case 'refused':
       return {
-        summary: `Refused: ${detail.route} answered ${detail.status}: ${detail.message}.`,
+        summary: endSentence(
+          `Refused: ${detail.route} answered ${detail.status}: ${detail.message}`,
+        ),
         refusal: true,
         messages: [arrow(M, M, `refused ${detail.route}: ${detail.status}`)],
       };

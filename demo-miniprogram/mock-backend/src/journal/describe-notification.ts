@@ -1,5 +1,6 @@
 import type { EntryDescription } from './describe-entry';
 import type { EntryDetail, Lane, SequenceMessage } from './entry';
+import { endSentence } from './sentence';
 
 const M: Lane = 'merchant';
 const P: Lane = 'platform';
@@ -99,7 +100,9 @@ export function describeApplied(
       };
     case 'rejected':
       return {
-        summary: `Refused: the merchant rejected the notification: ${detail.message ?? 'no reason given'}.`,
+        summary: endSentence(
+          `Refused: the merchant rejected the notification: ${detail.message ?? 'no reason given'}`,
+        ),
         refusal: true,
         messages: [arrow(M, M, 'rejected')],
       };

@@ -84,7 +84,7 @@ export type EntryDetail =
   | {
       /** The merchant asked the platform (a late notification, or before a close). */
       readonly type: 'active-query';
-      /** trade_state or the virtual status name; undefined when the platform has no record. */
+      /** The platform's word (as DashboardItem.detail); undefined when it has no record. */
       readonly platformState: string | undefined;
       readonly state: OrderState;
       readonly changed: boolean;
@@ -107,7 +107,7 @@ export type JournalEntry = EntryDetail & {
   readonly seq: number;
   /** ms since the epoch */
   readonly at: number;
-  /** The order (or, later, transfer) it is about; undefined when none could be told. */
+  /** The order (a transfer is one too) it is about; undefined when none could be told. */
   readonly subject: string | undefined;
   /** A sentence for the timeline. */
   readonly summary: string;
