@@ -20,6 +20,10 @@ function createShop({ orders, wechatPay, keys, events }) {
   app.post('/api/orders', express.json(), async (req, res, next) => {
     try {
       const order = await orders.create(req.body); // { orderId, state: 'pending', amount, openid }
+      if (!order) {
+        const message = `no product ${JSON.stringify(req.body?.productId)} in this shop`;
+        return res.status(400).json({ error: { code: 'UNKNOWN_PRODUCT', message } });
+      }
       const { prepay_id: prepayId } = await wechatPay.createJsapiOrder({
         appid: keys.appId,
         mchid: keys.mchId,

@@ -1,5 +1,6 @@
-// The README's merchant server (examples/server/shop.js), for real on loopback: an order,
-// its signed parameters, a long-poll answered by the signed notification, duplicates, forgeries.
+// The README's merchant server (examples/server/shop.js), for real on loopback: an
+// order, its signed parameters, a long-poll answered by the signed notification, duplicates,
+// forgeries, a product the shop does not sell.
 const { createPublicKey, verify } = require('node:crypto');
 const { readFileSync } = require('node:fs');
 const path = require('node:path');
@@ -50,7 +51,7 @@ function notify(orderId, changes = {}) {
     out_trade_no: orderId,
     transaction_id: '4200000000000000000000000001',
     trade_state: 'SUCCESS',
-    amount: { total: 1200, currency: 'CNY' },
+    amount: { total: 6800, currency: 'CNY' },
     ...changes,
   };
   return createNotification({
@@ -63,12 +64,16 @@ function notify(orderId, changes = {}) {
 }
 
 test('pays: signed parameters, a long-poll answered by the notification, a duplicate taken once', async () => {
-  const created = await post('/api/orders', { productId: 'tea-500g', openid: 'oUser1' });
+  const created = await post('/api/orders', { productId: 'coffee-beans', openid: 'oUser1' });
   expect(created.status).toBe(201);
   const { orderId, kind, params } = await created.json();
   expect(kind).toBe('payment');
   expect(wechatPay.createJsapiOrder).toHaveBeenCalledWith(
-    expect.objectContaining({ out_trade_no: orderId, amount: { total: 1200, currency: 'CNY' } }),
+    expect.objectContaining({
+      out_trade_no: orderId,
+      description: 'Coffee beans, 250 g',
+      amount: { total: 6800, currency: 'CNY' },
+    }),
   );
   const message = `${keys.appId}\n${params.timeStamp}\n${params.nonceStr}\n${params.package}\n`;
   expect(
@@ -96,9 +101,19 @@ test('pays: signed parameters, a long-poll answered by the notification, a dupli
   expect((await orders.find(orderId)).state).toBe('paid');
 });
 
+test('refuses a product the shop does not sell, with a sentence naming it', async () => {
+  const jsapiOrders = wechatPay.createJsapiOrder.mock.calls.length;
+  const refused = await post('/api/orders', { productId: 'gift-card', openid: 'oUser4' });
+  expect(refused.status).toBe(400);
+  expect(await refused.json()).toEqual({
+    error: { code: 'UNKNOWN_PRODUCT', message: 'no product "gift-card" in this shop' },
+  });
+  expect(wechatPay.createJsapiOrder).toHaveBeenCalledTimes(jsapiOrders);
+});
+
 test('refuses a forged or tampered notification, and a wrong amount, with { code: FAIL }', async () => {
   const { orderId } = await (
-    await post('/api/orders', { productId: 'tea-500g', openid: 'oUser2' })
+    await post('/api/orders', { productId: 'coffee-beans', openid: 'oUser2' })
   ).json();
   const { headers, body } = notify(orderId);
   const tampered = await post('/pay/notify', body.replace('"id":"', '"id":"X'), headers);
@@ -109,7 +124,7 @@ test('refuses a forged or tampered notification, and a wrong amount, with { code
   expect(refusedAmount.status).toBe(400);
   expect(await refusedAmount.json()).toEqual({
     code: 'FAIL',
-    message: 'paid 1 fen, the order is 1200',
+    message: 'paid 1 fen, the order is 6800',
   });
   const stranger = notify('MP-not-on-this-server');
   const refusedOrder = await post('/pay/notify', stranger.body, stranger.headers);
@@ -123,7 +138,7 @@ test('refuses a forged or tampered notification, and a wrong amount, with { code
 
 test('answers 500 { code: FAIL } when the order cannot be updated, so that WeChat Pay retries', async () => {
   const { orderId } = await (
-    await post('/api/orders', { productId: 'tea-500g', openid: 'oUser3' })
+    await post('/api/orders', { productId: 'coffee-beans', openid: 'oUser3' })
   ).json();
   const markPaid = jest.spyOn(orders, 'markPaid').mockRejectedValueOnce(new Error('db down'));
   const logged = jest.spyOn(console, 'error').mockImplementation(() => {});

@@ -32,7 +32,7 @@ test('paid: only once the backend says so', async () => {
   const backend = createFakeBackend({ pendingMs: 1500 });
   const { page, host } = renderBuyPage({ backend });
   await tap(page, '#buy');
-  expect(text(page, '#message')).toBe('Paid. Your tea is on its way.');
+  expect(text(page, '#message')).toBe('Paid. Your coffee beans are on their way.');
   expect(host.sheetsOpened).toBe(1);
   expect(backend.queries.at(-1).answered).toBe('paid');
 });
@@ -52,7 +52,7 @@ test('lost callback: the app comes back to the foreground, the checkout confirms
   expect(page.data.message).toBe('');
   host.showApp();
   await runUntil(() => page.data.message !== '', jest.advanceTimersByTimeAsync);
-  expect(text(page, '#message')).toBe('Paid. Your tea is on its way.');
+  expect(text(page, '#message')).toBe('Paid. Your coffee beans are on their way.');
 });
 
 test('pending: the backend is late, then "check again" finds the order paid', async () => {
@@ -62,6 +62,6 @@ test('pending: the backend is late, then "check again" finds the order paid', as
   expect(text(page, '#message')).toBe('Payment processing. Check again in a moment.');
   backend.setState('paid');
   await tap(page, '#check-again');
-  expect(text(page, '#message')).toBe('Paid. Your tea is on its way.');
+  expect(text(page, '#message')).toBe('Paid. Your coffee beans are on their way.');
   expect(page.querySelector('#check-again')).toBeUndefined();
 });

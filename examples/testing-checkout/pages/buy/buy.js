@@ -1,7 +1,7 @@
 const { getCheckout } = require('../../services/checkout');
 
 const MESSAGES = {
-  paid: 'Paid. Your tea is on its way.',
+  paid: 'Paid. Your coffee beans are on their way.',
   cancelled: 'Payment cancelled.',
   pending: 'Payment processing. Check again in a moment.',
 };
@@ -10,7 +10,7 @@ Component({
   data: { message: '', orderId: '', pending: false, paying: false },
   methods: {
     buy() {
-      return this.show(getCheckout().pay({ productId: 'tea-500g', quantity: 1 }));
+      return this.show(getCheckout().pay({ productId: 'coffee-beans', quantity: 1 }));
     },
     checkAgain() {
       return this.show(getCheckout().confirm(this.data.orderId));
