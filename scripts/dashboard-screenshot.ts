@@ -1,7 +1,7 @@
-// The README's picture of the dashboard: a mock backend in memory, a few orders in different
-// states and kinds (paid, refunded, closed, a notification held back, a refused signature, a
-// trade-component order, a received cash-out), two timelines and one sequence open, taken in
-// Debian's Chromium.
+// The dashboard's picture in docs/mock-backend.md: a mock backend in memory, a few orders in
+// different states and kinds (paid, refunded, closed, a notification held back, a refused
+// signature, a trade-component order, a received cash-out), two timelines and one sequence open,
+// taken in Debian's Chromium.
 //   npx tsx scripts/dashboard-screenshot.ts [out.png]   (default docs/dashboard.png)
 import * as path from 'node:path';
 import { startMockBackend } from '../demo-miniprogram/mock-backend/src/server';

@@ -1,4 +1,4 @@
-// The README's merchant server (examples/server/shop.js), for real on loopback: an
+// The merchant server of docs/server-kit.md (examples/server/shop.js), for real on loopback: an
 // order, its signed parameters, a long-poll answered by the signed notification, duplicates,
 // forgeries, a product the shop does not sell.
 const { createPublicKey, verify } = require('node:crypto');
