@@ -103,12 +103,15 @@ export function createOrderStatusRoute(options: OrderStatusRouteOptions): OrderS
 
   const read = async (orderId: string, waitMs: number, signal?: AbortSignal) => {
     if (!activeQuery) return watch.wait(orderId, { waitMs, signal });
-    const first = await readNow(orderId);
-    if (first?.state !== 'pending') return first;
     const { afterMs, queries } = activeQuery;
-    const queried = afterMs === 0 && (await queries.ask(orderId));
-    if (waitMs === 0) return queried ? readNow(orderId) : first;
-    const firstMs = afterMs === 0 ? queries.dueInMs(orderId) : afterMs;
+    let firstMs = afterMs;
+    if (afterMs === 0) {
+      const first = await readNow(orderId);
+      if (first?.state !== 'pending') return first;
+      const queried = await queries.ask(orderId);
+      if (waitMs === 0) return queried ? readNow(orderId) : first;
+      firstMs = queries.dueInMs(orderId);
+    }
     return withQueries(queries, orderId, firstMs, () => watch.wait(orderId, { waitMs, signal }));
   };
 
