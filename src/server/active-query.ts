@@ -9,8 +9,9 @@ export interface ActiveQueryOptions {
    * and, when it changed, applies it as the notification would: update your order (paid once:
    * whichever of the query and the notification comes second changes nothing), then
    * `watch.changed(orderId)`, which answers the held requests. It is called only while the
-   * order reads pending. A rejection is passed to `onError`; the request answers as it would
-   * have without the query.
+   * order reads pending. A request without a wait answers once it settles, so give it a time
+   * limit (your SDK's timeout). A rejection is passed to `onError`; the request answers as it
+   * would have without the query.
    */
   query(orderId: string): Promise<void>;
   /**

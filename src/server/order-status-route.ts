@@ -108,8 +108,9 @@ export function createOrderStatusRoute(options: OrderStatusRouteOptions): OrderS
     if (afterMs === 0) {
       const first = await readNow(orderId);
       if (first?.state !== 'pending') return first;
-      const queried = await queries.ask(orderId);
-      if (waitMs === 0) return queried ? readNow(orderId) : first;
+      if (waitMs === 0) return (await queries.ask(orderId)) ? readNow(orderId) : first;
+      // Held, the request hears the query's update through the watch, and its wait bounds it.
+      void queries.ask(orderId);
       firstMs = queries.dueInMs(orderId);
     }
     return withQueries(queries, orderId, firstMs, () => watch.wait(orderId, { waitMs, signal }));

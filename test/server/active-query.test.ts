@@ -129,6 +129,19 @@ describe('activeQuery, by default', () => {
     },
   );
 
+  it('a query that never settles: held requests answer when their wait ends, with no second query', async () => {
+    const { route, platform } = setup({});
+    platform.query.mockReturnValue(new Promise(() => {}));
+    const answers = [track(route.answer({ orderId: 'A', waitMs: '1000' }))];
+    await jest.advanceTimersByTimeAsync(500);
+    answers.push(track(route.answer({ orderId: 'A', waitMs: '1000' })));
+    await jest.advanceTimersByTimeAsync(1000);
+    for (const answer of answers)
+      expect(answer.value).toMatchObject({ body: { state: 'pending' } });
+    expect(platform.query).toHaveBeenCalledTimes(1);
+    expect(jest.getTimerCount()).toBe(0);
+  });
+
   it('a read before a query that rejects goes to onError too; the request still answers', async () => {
     const { route, platform, store, onError } = setup({});
     const answer = track(route.answer({ orderId: 'A', waitMs: '1500' }));
