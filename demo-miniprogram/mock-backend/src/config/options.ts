@@ -47,9 +47,9 @@ export interface MockBackendOptions {
   readonly dataDir?: string;
   /**
    * How late (ms) a payment notification may be before a status request for a pending order
-   * queries the platform, counted from the start of a request's hold (the kit's
-   * `activeQuery.afterMs`). 0 queries at the first status request of a pending order, then at
-   * most once every `activeQueryIntervalMs`; -1 never (notify-only mode).
+   * queries the platform, counted from the first status request of that order. 0 queries at
+   * that first request; -1 never (notify-only mode). An order is queried at most once per
+   * `activeQueryIntervalMs`, however many requests ask.
    * @default 0
    */
   readonly activeQueryAfterMs?: number;

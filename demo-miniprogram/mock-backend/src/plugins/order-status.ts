@@ -8,13 +8,14 @@ declare module 'fastify' {
   }
 }
 
-/** When the server closes, waiting requests are answered at once and their query timers stop. */
+/** When the server closes, waiting requests are answered at once and query timers stop. */
 export default fp(
   async (fastify) => {
     const { config, orders, watch } = fastify;
     const orderStatus = new OrderStatusService(orders, watch, {
       afterMs: config.activeQueryAfterMs,
       intervalMs: config.activeQueryIntervalMs,
+      now: config.now,
     });
     fastify.decorate('orderStatus', orderStatus);
     fastify.addHook('preClose', async () => orderStatus.close());
