@@ -93,3 +93,18 @@ export function miniprogramPay(
     },
   };
 }
+
+/** One status request, answered by whatever rule the server follows (uni-pay; the limit). */
+export function oneRequest(name: string): Strategy {
+  return {
+    name,
+    async confirm(baseUrl, orderId) {
+      const state = await readState(baseUrl, orderId);
+      return {
+        paidKnownAt: state === 'paid' ? Date.now() : undefined,
+        clientQueries: 1,
+        serverChecks: 0,
+      };
+    },
+  };
+}

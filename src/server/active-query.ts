@@ -1,29 +1,40 @@
+import type { OrderSnapshot } from '../checkout/types';
 import { invalidArgument } from './messages';
+import { OrderQueries } from './order-queries';
 
 /** Options of a status route's active query (see `OrderStatusRouteOptions.activeQuery`). */
 export interface ActiveQueryOptions {
   /**
    * Looks the order up at WeChat Pay (`GET /v3/pay/transactions/out-trade-no/{out_trade_no}`)
-   * and, when it changed, applies it as the notification would: update your order, then
-   * `watch.changed(orderId)`, which answers the held request. A rejection is passed to
-   * `onError` and the next query runs as planned.
+   * and, when it changed, applies it as the notification would: update your order (paid once:
+   * whichever of the query and the notification comes second changes nothing), then
+   * `watch.changed(orderId)`, which answers the held requests. It is called only while the
+   * order reads pending. A request without a wait answers once it settles, so give it a time
+   * limit (your SDK's timeout). A rejection is passed to `onError`; the request answers as it
+   * would have without the query.
    */
   query(orderId: string): Promise<void>;
   /**
-   * A request that has held a pending order this long (ms) queries. 0: every status request
-   * of a pending order queries once before it answers or holds, even without `waitMs`.
-   * @default 3000
+   * How long (ms) a request holds a pending order before it queries. 0: every status request
+   * of a pending order queries before it answers or holds, long-poll or not, so that a payment
+   * whose notification is late reads paid on its first request (3000 waits for the
+   * notification first, as before, and queries only from held requests).
+   * @default 0
    */
   readonly afterMs?: number;
-  /** Then again this often (ms, from the end of one query) while the request holds. @default 1000 */
+  /**
+   * The least time (ms) from the end of one query of an order to the start of the next,
+   * whichever requests ask (one query in flight per order at most); a held request queries
+   * again this often.
+   * @default 1000
+   */
   readonly intervalMs?: number;
 }
 
-/** The checked active query: `run` never rejects. */
+/** The checked active query of one route. */
 export interface ActiveQuery {
   readonly afterMs: number;
-  readonly intervalMs: number;
-  run(orderId: string): Promise<void>;
+  readonly queries: OrderQueries;
 }
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -32,13 +43,14 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 export function readActiveQuery(
   api: string,
   options: ActiveQueryOptions | undefined,
+  getOrder: (orderId: string) => Promise<OrderSnapshot | undefined>,
   onError: (error: unknown) => void,
 ): ActiveQuery | undefined {
   if (options === undefined) return undefined;
   if (typeof options !== 'object' || options === null || typeof options.query !== 'function') {
     invalidArgument(api, 'activeQuery', '{ query(orderId), afterMs?, intervalMs? }', options);
   }
-  const { afterMs = 3000, intervalMs = 1000 } = options;
+  const { afterMs = 0, intervalMs = 1000 } = options;
   for (const [name, value, least] of [
     ['afterMs', afterMs, 0],
     ['intervalMs', intervalMs, 1],
@@ -52,25 +64,23 @@ export function readActiveQuery(
       );
     }
   }
-  return {
-    afterMs,
-    intervalMs,
-    run: async (orderId) => {
-      try {
-        await options.query(orderId);
-      } catch (error) {
-        onError(error);
-      }
-    },
+  const queryIfPending = async (orderId: string) => {
+    try {
+      // Read just before: the order may have changed since the request read it.
+      if ((await getOrder(orderId))?.state === 'pending') await options.query(orderId);
+    } catch (error) {
+      onError(error);
+    }
   };
+  return { afterMs, queries: new OrderQueries(intervalMs, queryIfPending) };
 }
 
 /**
- * Runs `work` (a held wait) and, while it is unsettled, the active query `firstMs` after the
- * start and then `intervalMs` after each query ends. No timer is left once `work` settles.
+ * Runs `work` (a held wait) and, while it is unsettled, asks for a query `firstMs` after the
+ * start and then whenever the order's next query is due. No timer is left once `work` settles.
  */
 export async function withQueries<T>(
-  query: ActiveQuery,
+  queries: OrderQueries,
   orderId: string,
   firstMs: number,
   work: () => Promise<T>,
@@ -80,8 +90,8 @@ export async function withQueries<T>(
   const plan = (delayMs: number): void => {
     timer = setTimeout(() => {
       timer = undefined;
-      void query.run(orderId).then(() => {
-        if (!settled) plan(query.intervalMs);
+      void queries.ask(orderId).then(() => {
+        if (!settled) plan(queries.dueInMs(orderId));
       });
     }, delayMs);
   };

@@ -20,11 +20,16 @@ export interface OrderStatusRouteOptions {
   readonly path?: string;
   /** The JSON answered for an order. @default the snapshot itself: `{ orderId, state, ...extra }` */
   readonly toBody?: (order: OrderSnapshot) => unknown;
-  /** Query WeChat Pay when a notification is late. @default none (notifications only) */
+  /**
+   * Query WeChat Pay about a pending order, at its first status request by default, so that
+   * a late notification keeps nobody waiting (about one platform query per payment).
+   * @default none (notifications only)
+   */
   readonly activeQuery?: ActiveQueryOptions;
   /**
-   * Receives what failed without a request to fail: an active query's rejection, and for
-   * `node` (which has no error handler) a `getOrder` error answered 500.
+   * Receives what failed without a request to fail: an active query's rejection (or that of
+   * the read just before it), and for `node` (which has no error handler) a `getOrder` error
+   * answered 500.
    * @default logs with console.error
    */
   readonly onError?: (error: unknown) => void;
@@ -93,20 +98,22 @@ export function createOrderStatusRoute(options: OrderStatusRouteOptions): OrderS
     invalidArgument(api, 'toBody', 'a function (order) => JSON', toBody);
   if (typeof onError !== 'function') invalidArgument(api, 'onError', 'a function', onError);
   const match = compilePath(api, path);
-  const activeQuery = readActiveQuery(api, options.activeQuery, onError);
+  const readNow = (orderId: string) => watch.wait(orderId, { waitMs: 0 });
+  const activeQuery = readActiveQuery(api, options.activeQuery, readNow, onError);
 
   const read = async (orderId: string, waitMs: number, signal?: AbortSignal) => {
     if (!activeQuery) return watch.wait(orderId, { waitMs, signal });
-    if (activeQuery.afterMs === 0) {
-      const first = await watch.wait(orderId, { waitMs: 0 });
+    const { afterMs, queries } = activeQuery;
+    let firstMs = afterMs;
+    if (afterMs === 0) {
+      const first = await readNow(orderId);
       if (first?.state !== 'pending') return first;
-      await activeQuery.run(orderId);
-      if (waitMs === 0) return watch.wait(orderId, { waitMs: 0 });
+      if (waitMs === 0) return (await queries.ask(orderId)) ? readNow(orderId) : first;
+      // Held, the request hears the query's update through the watch, and its wait bounds it.
+      void queries.ask(orderId);
+      firstMs = queries.dueInMs(orderId);
     }
-    const firstMs = activeQuery.afterMs || activeQuery.intervalMs;
-    return withQueries(activeQuery, orderId, firstMs, () =>
-      watch.wait(orderId, { waitMs, signal }),
-    );
+    return withQueries(queries, orderId, firstMs, () => watch.wait(orderId, { waitMs, signal }));
   };
 
   const answer: OrderStatusRoute['answer'] = async ({ orderId, waitMs, signal }) => {

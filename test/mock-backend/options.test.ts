@@ -10,7 +10,7 @@ describe('startMockBackend options', () => {
       port: 0,
       host: '127.0.0.1',
       memory: false,
-      activeQueryAfterMs: 3000,
+      activeQueryAfterMs: 0,
       activeQueryIntervalMs: 1000,
       defaultNotifyDelayMs: 200,
       notifySigning: 'certificate',

@@ -51,3 +51,26 @@ export function track<T>(promise: Promise<T>) {
   );
   return state;
 }
+
+/**
+ * WeChat Pay as an active query sees it: `pay(orderId)` pays at the cashier (the notification
+ * may never come); `query` answers after `latencyMs` (a timer, for fake timers) and, once paid,
+ * updates the store and wakes the watch, as a merchant's query handler does. `started` holds
+ * the clock (Date.now) at each query's start.
+ */
+export function createPlatform(
+  store: ReturnType<typeof createStore>,
+  watch: { changed(orderId: string): Promise<void> },
+  latencyMs = 0,
+) {
+  const paid = new Set<string>();
+  const started: number[] = [];
+  const query = jest.fn(async (orderId: string) => {
+    started.push(Date.now());
+    if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+    if (!paid.has(orderId)) return;
+    store.set(orderId, 'paid');
+    await watch.changed(orderId);
+  });
+  return { pay: (orderId: string) => paid.add(orderId), query, started };
+}

@@ -12,7 +12,7 @@ export const USAGE = `Usage: npm run backend -- [options]     (PORT=3000 by defa
 
   --memory                      keep everything in memory (nothing written)
   --data-dir <dir>              state and keys directory (default ${DEFAULT_DATA_DIR})
-  --active-query-after-ms=<n>   query the platform when a notify is n ms late (0 always, -1 never; default 3000)
+  --active-query-after-ms=<n>   query the platform when a notify is n ms late (0 at once, -1 never; default 0)
   --notify-retry-factor <n>     divide WeChat's notify retry schedule by n (default 100)
   --notify-signing <mode>       certificate (default), public-key or migration (each request at random)
   --redis <url>                 share long-polls with the instances of the same --data-dir over Redis

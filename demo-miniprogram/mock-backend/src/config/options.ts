@@ -48,13 +48,14 @@ export interface MockBackendOptions {
   /**
    * How late (ms) a payment notification may be before a status request for a pending order
    * queries the platform, counted from the first status request of that order. 0 queries at
-   * every status request; -1 never (notify-only mode).
-   * @default 3000
+   * that first request; -1 never (notify-only mode). An order is queried at most once per
+   * `activeQueryIntervalMs`, however many requests ask.
+   * @default 0
    */
   readonly activeQueryAfterMs?: number;
   /**
-   * While a long-poll waits on an order that is due for a query, the platform is queried
-   * again this often (ms).
+   * The least time (ms) between two queries of one order, whatever the requests; while a
+   * long-poll waits, the platform is queried again this often.
    * @default 1000
    */
   readonly activeQueryIntervalMs?: number;
@@ -130,7 +131,7 @@ export interface BackendConfig {
 export function resolveConfig(options: MockBackendOptions): BackendConfig {
   const port = options.port ?? 0;
   requireInteger('port', port, 0, 65_535);
-  const activeQueryAfterMs = options.activeQueryAfterMs ?? 3000;
+  const activeQueryAfterMs = options.activeQueryAfterMs ?? 0;
   requireInteger('activeQueryAfterMs', activeQueryAfterMs, -1, 2 ** 31 - 1);
   const activeQueryIntervalMs = options.activeQueryIntervalMs ?? 1000;
   requireInteger('activeQueryIntervalMs', activeQueryIntervalMs, 1, 2 ** 31 - 1);

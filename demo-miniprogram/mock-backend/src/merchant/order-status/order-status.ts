@@ -3,7 +3,7 @@ import type { OrderBook } from '../order-book/order-book';
 import type { OrderStatusView } from '../order-book/order-view';
 
 export interface ActiveQueryPolicy {
-  /** See `MockBackendOptions.activeQueryAfterMs`: 0 always, -1 never. */
+  /** See `MockBackendOptions.activeQueryAfterMs`: 0 at the first status request, -1 never. */
   readonly afterMs: number;
   readonly intervalMs: number;
   readonly now: () => number;
@@ -12,16 +12,19 @@ export interface ActiveQueryPolicy {
 /**
  * `GET /api/orders/:orderId?waitMs=N`: answers at once unless the order is pending, then holds
  * the answer through the server kit's order watch until it changes or the wait ends. A pending
- * order whose notification is late (counted from its first status request) is queried at the
- * platform, once due and then every `intervalMs` while a request waits.
+ * order whose notification is late (counted from its first status request; by default at that
+ * request) is queried at the platform, once due and then every `intervalMs` while a request
+ * waits: one query in flight per order at most, none within `intervalMs` of the last one's end.
  *
- * (The kit's `createOrderStatusRoute` counts its active query from each request's hold, and
- * cannot be told that the server is closing; this route keeps the mock's rule and answers
- * every waiting request at once on close.)
+ * (The kit's `createOrderStatusRoute` queries by the same rule but counts a non-zero delay from
+ * each request's hold, and cannot be told that the server is closing; this route keeps the
+ * mock's clock and answers every waiting request at once on close.)
  */
 export class OrderStatusService {
   private readonly firstAskedAt = new Map<string, number>();
+  /** When the last query of each order ended. */
   private readonly lastQueriedAt = new Map<string, number>();
+  private readonly queriesInFlight = new Map<string, Promise<void>>();
   private readonly queryTimers = new Set<NodeJS.Timeout>();
   /** One per held wait, aborted on close so that it answers at once. */
   private readonly holding = new Set<AbortController>();
@@ -67,7 +70,7 @@ export class OrderStatusService {
       timer = setTimeout(
         () => {
           if (timer) this.queryTimers.delete(timer);
-          void this.query(orderId).then(armNextQuery, armNextQuery);
+          void this.query(orderId).then(armNextQuery);
         },
         Math.max(0, dueAt - this.policy.now()),
       );
@@ -114,15 +117,30 @@ export class OrderStatusService {
   }
 
   private isQueryDue(orderId: string): boolean {
-    if (this.policy.afterMs === 0) return true;
+    if (this.queriesInFlight.has(orderId)) return true;
     const dueAt = this.nextQueryAt(orderId);
     return dueAt !== undefined && dueAt <= this.policy.now();
   }
 
-  private async query(orderId: string): Promise<void> {
+  /** The order's query in flight, or a new one; never rejects (a failure is logged). */
+  private query(orderId: string): Promise<void> {
+    const inFlight = this.queriesInFlight.get(orderId);
+    if (inFlight) return inFlight;
+    const query = this.queryIfPending(orderId)
+      .catch((error: unknown) => {
+        console.error(`[mock-backend] the active query of ${orderId} failed: ${String(error)}`);
+      })
+      .finally(() => {
+        this.queriesInFlight.delete(orderId);
+        this.lastQueriedAt.set(orderId, this.policy.now());
+      });
+    this.queriesInFlight.set(orderId, query);
+    return query;
+  }
+
+  private async queryIfPending(orderId: string): Promise<void> {
+    await this.orders.deps.refresh(); // another instance may have changed it meanwhile
     const order = this.orders.find(orderId);
-    if (!order) return;
-    this.lastQueriedAt.set(orderId, this.policy.now());
-    await this.orders.queryPlatform(order);
+    if (order && this.orders.stateOf(order) === 'pending') await this.orders.queryPlatform(order);
   }
 }
