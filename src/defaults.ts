@@ -1,4 +1,4 @@
-import type { ConfirmOptions } from './checkout/types';
+import type { ConfirmOptions } from './checkout/options';
 
 /**
  * Every default of the library, in one place. The TSDoc `@default` of each option quotes
@@ -46,6 +46,3 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
 /** `httpBackend`: the path of the POST that creates an order. */
 export const DEFAULT_CREATE_PATH = '/api/orders';
-
-/** The largest delay `setTimeout` holds (about 24.8 days). */
-export const MAX_TIMER_MS = 2 ** 31 - 1;

@@ -1,5 +1,5 @@
 import { type AbortSignalLike, createAbortController, onAbort } from '../core/abort-signal';
-import { describeThrown } from '../core/describe';
+import { describeThrown } from '../shared/values';
 import { checkoutMessages as say } from './messages';
 
 /** A backend call that gave no usable answer: why, a sentence for the log, what came back. */

@@ -4,8 +4,8 @@ import {
   DEFAULT_HOST_TIMEOUT_MS,
   DEFAULT_PENDING_KEY,
   DEFAULT_RESUME_GRACE_MS,
-  MAX_TIMER_MS,
 } from '../defaults';
+import { MAX_TIMER_MS } from '../shared/time';
 import { checkoutMessages } from './messages';
 import type { CheckoutConfig, ConfirmOptions } from './options';
 

@@ -1,9 +1,11 @@
 import type { AbortSignalLike } from '../core/abort-signal';
 import type { PaymentHost } from '../core/host';
-import { DEFAULT_CREATE_PATH, DEFAULT_REQUEST_TIMEOUT_MS, MAX_TIMER_MS } from '../defaults';
+import { DEFAULT_CREATE_PATH, DEFAULT_REQUEST_TIMEOUT_MS } from '../defaults';
+import { MAX_TIMER_MS } from '../shared/time';
+import type { OrderSnapshot, PreparedOrder } from '../shared/wire-types';
 import { invalid } from './config';
 import { sendJson } from './http-request';
-import type { OrderSnapshot, PaymentBackend, PreparedOrder } from './types';
+import type { PaymentBackend } from './types';
 
 /** Options of {@link httpBackend}. */
 export interface HttpBackendOptions {

@@ -1,4 +1,4 @@
-import { describeThrown, excerpt } from '../core/describe';
+import { describeThrown, excerpt } from '../shared/values';
 import { describeStatus } from './http-status';
 
 /**

@@ -1,4 +1,4 @@
-import { describeThrown, describeValue } from '../core/describe';
+import { describeThrown, describeValue } from '../shared/values';
 
 /**
  * The developer-facing messages of the checkout: sentences for a log, saying what happened,

@@ -1,19 +1,15 @@
-import { DEFAULT_HOST_TIMEOUT_MS, MAX_TIMER_MS } from '../defaults';
+import { DEFAULT_HOST_TIMEOUT_MS } from '../defaults';
+import { MAX_TIMER_MS } from '../shared/time';
+import { describeValue } from '../shared/values';
+import type { PreparedParams } from '../validation/prepared-params';
 import { type AbortSignalLike, listenToCaller, onAbort } from './abort-signal';
 import type { CallOptions } from './call-options';
-import { describeValue } from './describe';
 import { resolveHost } from './host';
 import { type ReleaseHost, takeHost } from './host-lock';
 import { hostMessages as say } from './messages';
 import { normalizeOutcome } from './normalize-outcome';
 import { type HostChannel, type ParamIssue, type PaymentOutcome, refusal } from './outcome';
 import type { PaymentApi } from './payment-apis';
-
-/** Validated parameters: exactly what the host receives, and the fields that are wrong. */
-export interface PreparedParams {
-  readonly issues: ParamIssue[];
-  readonly value: object;
-}
 
 /** The checkout took the callback as lost (the app came back and no callback followed). */
 export interface LostCallback {

@@ -1,4 +1,4 @@
-import { describeThrown } from './describe';
+import { describeThrown } from '../shared/values';
 import type { ParamIssue } from './outcome';
 
 /**

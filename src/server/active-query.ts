@@ -1,4 +1,4 @@
-import { invalidArgument } from './messages';
+import { invalidArgument } from './invalid-argument';
 
 /** Options of a status route's active query (see `OrderStatusRouteOptions.activeQuery`). */
 export interface ActiveQueryOptions {

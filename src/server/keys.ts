@@ -1,5 +1,5 @@
 import { createPrivateKey, createPublicKey, KeyObject, X509Certificate } from 'node:crypto';
-import { invalidArgument } from './messages';
+import { invalidArgument } from './invalid-argument';
 
 /** Parsed PEM keys, so that signing many orders does not parse the same PEM each time. */
 const parsed = new Map<string, KeyObject>();

@@ -1,4 +1,4 @@
-import type { OrderSnapshot } from '../checkout/types';
+import type { OrderSnapshot } from '../shared/wire-types';
 
 /** What a hold needs from its watch. */
 export interface HoldContext {

@@ -1,10 +1,9 @@
-import type { OrderSnapshot } from '../checkout/types';
-import { describeError, invalidArgument, TAG } from './messages';
+import { MAX_TIMER_MS } from '../shared/time';
+import { describeThrown } from '../shared/values';
+import type { OrderSnapshot } from '../shared/wire-types';
+import { invalidArgument, TAG } from './invalid-argument';
 import { createMemoryEvents, type OrderEvents } from './order-events';
 import { Hold, type HoldContext } from './order-hold';
-
-/** Longest a timer can wait in Node (about 24.8 days). */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Options of {@link createOrderWatch}. */
 export interface OrderWatchOptions {
@@ -147,7 +146,7 @@ export function createOrderWatch(options: OrderWatchOptions): OrderWatch {
         await published;
       } catch (error) {
         throw new Error(
-          `${TAG} OrderWatch.changed(${JSON.stringify(orderId)}): events.publish failed: ${describeError(error)}`,
+          `${TAG} OrderWatch.changed(${JSON.stringify(orderId)}): events.publish failed: ${describeThrown(error)}`,
           { cause: error },
         );
       }

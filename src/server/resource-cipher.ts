@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv } from 'node:crypto';
-import { invalidArgument, isRecord } from './messages';
+import { isRecord } from '../shared/values';
+import { invalidArgument } from './invalid-argument';
 import { randomNonce } from './random';
 import { optionsOf } from './sign-fields';
 

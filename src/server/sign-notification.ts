@@ -1,9 +1,10 @@
 import { type KeyObject, randomUUID, sign } from 'node:crypto';
+import { unixSeconds } from '../shared/time';
+import { invalidArgument } from './invalid-argument';
 import { toPrivateKey } from './keys';
-import { invalidArgument } from './messages';
 import type { PaymentNotification } from './notification-body';
 import { SIGNATURE_TYPE } from './notification-types';
-import { randomNonce, unixSeconds } from './random';
+import { randomNonce } from './random';
 import { encryptResource } from './resource-cipher';
 import { optionsOf, requireToken } from './sign-fields';
 
@@ -38,7 +39,7 @@ export interface SignNotificationOptions {
 export function signNotification(options: SignNotificationOptions): NotificationHeaders {
   const api = 'signNotification';
   const input = optionsOf(api, options, '{ body, privateKey, serial }');
-  const { body, timestamp = unixSeconds(), nonce = randomNonce() } = input;
+  const { body, timestamp = String(unixSeconds()), nonce = randomNonce() } = input;
   if (typeof body !== 'string' && !(body instanceof Uint8Array)) {
     invalidArgument(api, 'body', 'the exact body, a string or a Uint8Array', body);
   }
@@ -145,7 +146,7 @@ export function createNotification(options: CreateNotificationOptions): {
     body,
     privateKey: input.privateKey as string | KeyObject,
     serial: input.serial as string,
-    timestamp: unixSeconds(ms),
+    timestamp: String(unixSeconds(ms)),
   });
   return { headers: { 'Content-Type': 'application/json', ...headers }, body, notification };
 }

@@ -1,5 +1,5 @@
+import { describeThrown, describeValue, isRecord } from '../shared/values';
 import { authenticate } from './authenticate-notification';
-import { describeError, describeValue, isRecord } from './messages';
 import { parseNotification } from './notification-body';
 import {
   type NotificationRequest,
@@ -58,7 +58,7 @@ function open(request: unknown, options: unknown): VerifyNotificationResult {
     return refuse(
       400,
       'undecryptable_resource',
-      `the resource does not decrypt: ${describeError(error)}.`,
+      `the resource does not decrypt: ${describeThrown(error)}.`,
     );
   }
   try {
@@ -67,7 +67,7 @@ function open(request: unknown, options: unknown): VerifyNotificationResult {
     return refuse(
       400,
       'malformed_resource',
-      `the decrypted resource is not JSON (${describeError(error)}).`,
+      `the decrypted resource is not JSON (${describeThrown(error)}).`,
     );
   }
 }
@@ -95,7 +95,7 @@ export function verifyNotification(
     return refuse(
       400,
       'invalid_request',
-      `the request or the options could not be read: ${describeError(error)}.`,
+      `the request or the options could not be read: ${describeThrown(error)}.`,
     );
   }
 }

@@ -1,20 +1,8 @@
-import type { OrderSnapshot, OrderState, PaymentBackend, PreparedOrder } from '../checkout/types';
+import type { PaymentBackend } from '../checkout/types';
 import { onAbort } from '../core/abort-signal';
-import { after, defaultOrder, isRecord, play, STOPPED } from './scripted-answer';
-
-/**
- * What one scripted call does instead of following the timeline: answer a state (with
- * extra snapshot fields), reject, throw synchronously, resolve or return any value as is
- * (garbage, a non-promise), or never answer (`'hang'`, deaf to the abort signal).
- */
-export type FakeAnswer =
-  | OrderState
-  | { state: OrderState; [extra: string]: unknown }
-  | { reject: unknown }
-  | { throw: unknown }
-  | { resolve: unknown }
-  | { return: unknown }
-  | 'hang';
+import { isRecord } from '../shared/values';
+import type { OrderSnapshot, OrderState, PreparedOrder } from '../shared/wire-types';
+import { after, defaultOrder, type FakeAnswer, play, STOPPED } from './scripted-answer';
 
 /** Options of {@link createFakeBackend}. */
 export interface FakeBackendOptions {

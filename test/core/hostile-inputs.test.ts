@@ -107,7 +107,7 @@ describe('What a payment call resolves to: hosts whose members throw when read',
     const host = withThrowingGetter(createFakeHost(), 'requestVirtualPayment', 'nope');
     expect(failure(await requestVirtualPayment(virtualParams, { host }))).toMatchObject({
       code: 'host_error',
-      detail: threw('wx.requestVirtualPayment', "'nope', not an Error"),
+      detail: threw('wx.requestVirtualPayment', '"nope", not an Error'),
     });
   });
 
@@ -233,7 +233,7 @@ describe('Parameter shapes: fields that throw when read are named, never thrown'
     expect(outcome.issues).toEqual([
       {
         field: 'paySign',
-        message: unreadable('paySign', "'secret', not an Error"),
+        message: unreadable('paySign', '"secret", not an Error'),
       },
     ]);
     expect(host.sheetsOpened).toBe(0);
@@ -287,7 +287,7 @@ describe('Parameter shapes: fields that throw when read are named, never thrown'
       {
         field: 'signData',
         message: expect.stringMatching(
-          /^signData could not be turned into JSON \('no', not an Error\)/,
+          /^signData could not be turned into JSON \("no", not an Error\)/,
         ),
       },
     ]);
@@ -360,7 +360,7 @@ describe('Options of a payment call: signal, when it is not a usable signal', ()
         },
         addEventListener() {},
       }),
-      "using it threw 'no state', not an Error",
+      'using it threw "no state", not an Error',
     ],
     [
       'is a Proxy whose trap throws',

@@ -2,8 +2,8 @@
 // the call promises: the controller for hosts without AbortController, reading a caller's
 // signal, describing values and throws for messages, and the data-driven field rules.
 import { createAbortController, listenToCaller, onAbort } from '../../src/core/abort-signal';
-import { describeThrown, describeValue, excerpt } from '../../src/core/describe';
-import { checkFields, isFieldObject, isLeftOut } from '../../src/validation/rules';
+import { describeThrown, describeValue, excerpt, isRecord } from '../../src/shared/values';
+import { checkFields, isLeftOut } from '../../src/validation/rules';
 import {
   DESCRIBED_THROWN,
   mustBe,
@@ -89,7 +89,7 @@ describe("Options of a payment call: signal, as the library reads the caller's",
       withThrowingGetter({ addEventListener() {} }, 'aborted', new Error('x')),
       'threw Error: x',
     ],
-    ['is a Proxy whose trap throws', throwingProxy({}, 'trapped'), "threw 'trapped', not an Error"],
+    ['is a Proxy whose trap throws', throwingProxy({}, 'trapped'), 'threw "trapped", not an Error'],
   ])('a signal that %s throws a TypeError saying why', (_name, signal, why) => {
     const read = () => listenToCaller(signal as never, () => {});
     expect(read).toThrow(TypeError);
@@ -110,9 +110,9 @@ describe("Options of a payment call: signal, as the library reads the caller's",
 
 describe('What a payment call resolves to: detail describes the value it got (describeValue)', () => {
   it.each([
-    ['abc', "'abc'"],
-    ['x'.repeat(50), `'${'x'.repeat(40)}…'`],
-    ['x'.repeat(40), `'${'x'.repeat(40)}'`],
+    ['abc', '"abc"'],
+    ['x'.repeat(50), `"${'x'.repeat(40)}…"`],
+    ['x'.repeat(40), `"${'x'.repeat(40)}"`],
     [null, 'null'],
     [undefined, 'undefined'],
     [42, '42'],
@@ -141,7 +141,7 @@ describe('What a payment call resolves to: detail describes what was thrown (des
     ['a TypeError', new TypeError('bad'), 'TypeError: bad'],
     ['an Error-like object', { name: 'HostError', message: 'sheet gone' }, 'HostError: sheet gone'],
     ['a number', 7, '7, not an Error'],
-    ['a long string', 'y'.repeat(60), `'${'y'.repeat(40)}…', not an Error`],
+    ['a long string', 'y'.repeat(60), `"${'y'.repeat(40)}…", not an Error`],
     ['a circular object', circular(), 'an object, not an Error'],
     ['an array', [1, 2], 'an array, not an Error: [1,2]'],
   ])('describes %s', (_name, thrown, described) => {
@@ -170,7 +170,7 @@ describe('Parameter shapes: the field rules', () => {
     };
     expect(checkFields(input, rules, 'order.')).toEqual({
       values: { id: 12, note: 'two words' },
-      issues: [{ field: 'order.note', message: mustBe('order.note', "'two words'", 'a word') }],
+      issues: [{ field: 'order.note', message: mustBe('order.note', '"two words"', 'a word') }],
     });
     expect(reads).toBe(1);
   });
@@ -201,8 +201,8 @@ describe('Parameter shapes: the field rules', () => {
     [[], false],
     ['text', false],
     [() => {}, false],
-  ])('isFieldObject(%p) is %p', (value, fields) => {
-    expect(isFieldObject(value)).toBe(fields);
+  ])('isRecord(%p) is %p', (value, fields) => {
+    expect(isRecord(value)).toBe(fields);
   });
 });
 

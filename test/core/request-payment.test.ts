@@ -123,7 +123,7 @@ describe('Parameter shapes: bad parameters are named before the host is touched'
     expect(validatePaymentParams({ ...params, timeStamp: 'soon' })).toEqual([
       {
         field: 'timeStamp',
-        message: mustBe('timeStamp', "'soon'", 'seconds since 1970'),
+        message: mustBe('timeStamp', '"soon"', 'seconds since 1970'),
       },
     ]);
   });

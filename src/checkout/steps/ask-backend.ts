@@ -1,8 +1,8 @@
+import type { OrderSnapshot } from '../../shared/wire-types';
 import { type BackendFailure, callBackend } from '../backend-call';
 import { snapshotReader } from '../order';
 import type { Run } from '../run';
 import { sleep } from '../timers';
-import type { OrderSnapshot } from '../types';
 
 /** How many status queries to make: one at once, or on the schedule until a final state. */
 export type QueryMode = 'once' | 'until_final';

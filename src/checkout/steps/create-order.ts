@@ -1,7 +1,7 @@
+import type { PreparedOrder } from '../../shared/wire-types';
 import { type BackendFailure, callBackend } from '../backend-call';
 import { readOrder } from '../order';
 import type { Run } from '../run';
-import type { PreparedOrder } from '../types';
 
 /** The order to pay: created by the backend, or known already (`confirm()`), or why not. */
 export type OrderCreation =
