@@ -39,7 +39,7 @@ export const DEFAULT_PENDING_KEY = 'miniprogram-pay:pending';
  * How long a pending order is kept for `resumePending()`: 2 hours, the life of a prepay_id.
  * After that no cashier can take the payment any more; the next launch asks one last time.
  */
-export const PENDING_LIFETIME_MS = 2 * 60 * 60 * 1000;
+export const PENDING_LIFETIME_MS = 7_200_000;
 
 /** `httpBackend`: the time limit of one request (a status query gets its `waitMs` on top). */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;

@@ -3,8 +3,8 @@ import type { PaymentHost } from '../core/host';
 import { DEFAULT_CREATE_PATH, DEFAULT_REQUEST_TIMEOUT_MS } from '../defaults';
 import { MAX_TIMER_MS } from '../shared/time';
 import type { OrderSnapshot, PreparedOrder } from '../shared/wire-types';
-import { invalid } from './config';
 import { sendJson } from './http-request';
+import { invalidOption } from './invalid-option';
 import type { PaymentBackend } from './types';
 
 /** Options of {@link httpBackend}. */
@@ -64,15 +64,20 @@ export function httpBackend(options: HttpBackendOptions): PaymentBackend {
     timeoutMs = DEFAULT_REQUEST_TIMEOUT_MS,
   } = options ?? ({} as HttpBackendOptions);
   if (typeof baseUrl !== 'string' || !/^\w+:\/\/\S+$/.test(baseUrl)) {
-    invalid(
+    invalidOption(
+      'httpBackend',
       'baseUrl',
       "your server's URL, such as 'https://shop.example.com'",
       baseUrl,
-      'httpBackend',
     );
   }
   if (typeof timeoutMs !== 'number' || !(timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS)) {
-    invalid('timeoutMs', 'a number of milliseconds above 0, or left out', timeoutMs, 'httpBackend');
+    invalidOption(
+      'httpBackend',
+      'timeoutMs',
+      'a number of milliseconds above 0, or left out',
+      timeoutMs,
+    );
   }
   const origin = baseUrl.replace(/\/+$/, '');
   const send = (

@@ -1,6 +1,6 @@
 import { describeValue, isRecord } from '../shared/values';
 import type { OrderSnapshot, PreparedOrder } from '../shared/wire-types';
-import type { AnswerReader } from './backend-call';
+import type { AnswerReader } from './bounded-call';
 import { orderKinds } from './cashier-apis';
 import { toOrderState } from './order-state';
 

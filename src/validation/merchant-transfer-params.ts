@@ -1,6 +1,6 @@
 import type { ParamIssue } from '../core/outcome';
 import { isRecord } from '../shared/values';
-import { MERCHANT_TRANSFER_MUST_BE as MUST_BE } from './messages';
+import { MERCHANT_TRANSFER_MUST_BE as MUST_BE } from './must-be';
 import type { PreparedParams } from './prepared-params';
 import type { FieldRule } from './rules';
 import { checkFields, isLeftOut, NON_EMPTY, OPTIONAL_STRING, STRING } from './rules';

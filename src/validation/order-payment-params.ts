@@ -1,6 +1,6 @@
 import type { ParamIssue } from '../core/outcome';
 import { isRecord } from '../shared/values';
-import { ORDER_PAYMENT_MUST_BE as MUST_BE } from './messages';
+import { ORDER_PAYMENT_MUST_BE as MUST_BE } from './must-be';
 import { type PaymentParamsInput, preparePaymentParams } from './payment-params';
 import type { PreparedParams } from './prepared-params';
 import { checkFields, NON_EMPTY, OPTIONAL_OBJECT, OPTIONAL_STRING } from './rules';

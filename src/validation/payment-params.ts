@@ -1,6 +1,6 @@
 import type { ParamIssue } from '../core/outcome';
 import { isRecord } from '../shared/values';
-import { PAYMENT_MUST_BE as MUST_BE } from './messages';
+import { PAYMENT_MUST_BE as MUST_BE } from './must-be';
 import type { PreparedParams } from './prepared-params';
 import {
   checkFields,

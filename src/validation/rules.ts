@@ -1,6 +1,6 @@
 import type { ParamIssue } from '../core/outcome';
 import { isArray } from '../shared/values';
-import { mustBeMessage, unreadableMessage } from './messages';
+import { mustBeMessage, unreadableMessage } from './must-be';
 
 /** The kind of value a field may hold; `undefined` among them makes it optional. */
 type FieldType = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'undefined';

@@ -1,6 +1,6 @@
 import type { ParamIssue } from '../core/outcome';
 import { isRecord } from '../shared/values';
-import { mustBeMessage, SIGN_DATA_MUST_BE, signDataMessage, unreadableMessage } from './messages';
+import { mustBeMessage, SIGN_DATA_MUST_BE, signDataMessage, unreadableMessage } from './must-be';
 import { checkFields, type FieldRule } from './rules';
 
 /**

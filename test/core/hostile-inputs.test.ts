@@ -334,6 +334,24 @@ describe('Parameter shapes: revoked Proxies', () => {
   });
 });
 
+describe('Options of a payment call: options that throw when read', () => {
+  it('host_error naming the call options, the sheet never opened', async () => {
+    const host = createFakeHost();
+    const options = throwingProxy({ host }, new RangeError('options gone'));
+    const result = await ending(() => requestPayment(params, options));
+    expect(result).toEqual({
+      resolved: {
+        status: 'failed',
+        code: 'host_error',
+        detail: 'Reading the call options threw RangeError: options gone.',
+        errMsg: '',
+        raw: expect.any(RangeError),
+      },
+    });
+    expect(host.sheetsOpened).toBe(0);
+  });
+});
+
 describe('Options of a payment call: signal, when it is not a usable signal', () => {
   const cases: Array<[string, () => unknown, string]> = [
     ['has no addEventListener', () => ({ aborted: false }), 'it has no addEventListener function'],
