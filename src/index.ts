@@ -1,5 +1,10 @@
 export { createCheckout } from './checkout/create-checkout';
 export { type HttpBackendOptions, httpBackend } from './checkout/http-backend';
+export {
+  HttpBackendError,
+  type HttpBackendErrorDetails,
+  isHttpBackendError,
+} from './checkout/http-error';
 export type { CheckoutConfig, CheckoutStage, ConfirmOptions } from './checkout/options';
 export { toOrderState } from './checkout/order-state';
 export type { Checkout, CheckoutFailCode, CheckoutResult, PaymentBackend } from './checkout/types';

@@ -1,12 +1,9 @@
-import { describeValue } from '../shared/values';
+import { optionError } from '../shared/option-error';
 
-/** The tag every message the library throws starts with. */
+/** The tag every message the main entry throws starts with. */
 export const TAG = '[miniprogram-pay]';
 
-/**
- * Throws the TypeError of a bad option, e.g. `[miniprogram-pay] createCheckout: backend must
- * be an object with createOrder and queryOrder functions, got undefined.`
- */
+/** Throws the TypeError of a bad option of `api` (`createCheckout`, `httpBackend`). */
 export function invalidOption(api: string, name: string, expected: string, value: unknown): never {
-  throw new TypeError(`${TAG} ${api}: ${name} must be ${expected}, got ${describeValue(value)}.`);
+  throw optionError(TAG, api, name, expected, value);
 }

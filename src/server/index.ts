@@ -2,6 +2,7 @@
 
 export type { OrderSnapshot, OrderState } from '../shared/wire-types';
 export type { ActiveQueryOptions } from './active-query';
+export { type CreateNotificationOptions, createNotification } from './create-notification';
 export {
   type MerchantTransferParams,
   type MerchantTransferParamsOptions,
@@ -48,8 +49,6 @@ export {
   signCommonPayment,
 } from './sign-common-payment';
 export {
-  type CreateNotificationOptions,
-  createNotification,
   type NotificationHeaders,
   type SignNotificationOptions,
   signNotification,

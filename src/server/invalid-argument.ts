@@ -8,6 +8,9 @@ export const TAG = '[miniprogram-pay/server]';
  */
 export function describeSecret(value: unknown): string {
   if (typeof value === 'string') return `a string of ${value.length} characters`;
+  if (value instanceof Uint8Array) {
+    return `a ${Buffer.isBuffer(value) ? 'Buffer' : 'Uint8Array'} of ${value.length} bytes`;
+  }
   if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') {
     return `a ${typeof value}`;
   }
@@ -26,6 +29,15 @@ export function invalidArgument(
   received: unknown,
   secret = false,
 ): never {
-  const described = secret ? describeSecret(received) : describeValue(received);
-  throw new TypeError(`${TAG} ${api}: ${name} must be ${expected}; got ${described}.`);
+  throw argumentError(
+    api,
+    name,
+    expected,
+    secret ? describeSecret(received) : describeValue(received),
+  );
+}
+
+/** The TypeError of a bad argument whose value is described by the caller (`got`). */
+export function argumentError(api: string, name: string, expected: string, got: string): TypeError {
+  return new TypeError(`${TAG} ${api}: ${name} must be ${expected}; got ${got}.`);
 }

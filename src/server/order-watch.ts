@@ -7,8 +7,13 @@ import { Hold, type HoldContext } from './order-hold';
 
 /** Options of {@link createOrderWatch}. */
 export interface OrderWatchOptions {
-  /** Reads an order from your store: its snapshot, or undefined when there is no such order. */
-  getOrder(orderId: string): Promise<OrderSnapshot | undefined>;
+  /**
+   * Reads an order from your store: the order (any object with `orderId` and `state`, your own
+   * `interface Order` too; its other fields are kept), or undefined when there is no such
+   * order; or a promise of either. `(id) => orders.get(id)` and `(id) => db.orders.find(id)`
+   * both fit.
+   */
+  getOrder(orderId: string): OrderSnapshot | undefined | PromiseLike<OrderSnapshot | undefined>;
   /**
    * How changes reach the waits of every instance: {@link createRedisEvents} for several
    * processes. @default createMemoryEvents() (this watch only)

@@ -2,7 +2,16 @@ import type { PaymentBackend } from '../checkout/types';
 import { onAbort } from '../core/abort-signal';
 import { isRecord } from '../shared/values';
 import type { OrderSnapshot, OrderState, PreparedOrder } from '../shared/wire-types';
-import { after, defaultOrder, type FakeAnswer, play, STOPPED } from './scripted-answer';
+import { checkKind, checkNumber, checkOneOf, invalid, optionsOf } from './check-options';
+import {
+  after,
+  defaultOrder,
+  type FakeAnswer,
+  isFakeAnswer,
+  ORDER_STATES,
+  play,
+  STOPPED,
+} from './scripted-answer';
 
 /** Options of {@link createFakeBackend}. */
 export interface FakeBackendOptions {
@@ -74,6 +83,7 @@ export interface FakeBackend extends PaymentBackend {
  * const checkout = createCheckout({ backend, host: createFakeHost() })
  */
 export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend {
+  checkBackendOptions(options);
   const { pendingQueries = 0, pendingMs = 0, latencyMs = 0, longPoll = true } = options;
   const queries: FakeQuery[] = [];
   const created: unknown[] = [];
@@ -94,6 +104,11 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     queries,
     created,
     setState(state, orderId) {
+      const api = 'FakeBackend.setState';
+      if (ORDER_STATES.indexOf(state) < 0) invalid(api, 'state', ORDER_STATES.join(', '), state);
+      if (orderId !== undefined && (typeof orderId !== 'string' || !orderId)) {
+        invalid(api, 'orderId', 'a non-empty string, or left out', orderId);
+      }
       if (orderId === undefined) forcedAll = state;
       else forced[orderId] = state;
       for (const wake of wakers.splice(0)) wake();
@@ -165,4 +180,27 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       });
     },
   };
+}
+
+/** Checks the options of {@link createFakeBackend}; throws the TypeError naming a bad one. */
+function checkBackendOptions(options: unknown): void {
+  const api = 'createFakeBackend';
+  const given = optionsOf(api, options);
+  checkOneOf(api, 'state', given.state, ORDER_STATES);
+  for (const name of ['pendingQueries', 'pendingMs', 'latencyMs', 'createLatencyMs'] as const) {
+    checkNumber(api, name, given[name]);
+  }
+  checkKind(api, 'longPoll', given.longPoll, 'boolean');
+  const { script, order } = given;
+  const answer = 'an order state, hang, or { state | reject | throw | resolve | return }';
+  if (script !== undefined && !Array.isArray(script)) {
+    invalid(api, 'script', 'a list of answers, or left out', script);
+  }
+  (script as unknown[] | undefined)?.forEach((step, index) => {
+    if (step !== undefined && !isFakeAnswer(step)) invalid(api, `script[${index}]`, answer, step);
+  });
+  if (order === undefined || typeof order === 'function' || isRecord(order)) return;
+  if (!isFakeAnswer(order)) {
+    invalid(api, 'order', `an order, a function (input, index) => order, or ${answer}`, order);
+  }
 }

@@ -16,6 +16,24 @@ export type FakeAnswer =
   | { return: unknown }
   | 'hang';
 
+/** Every order state, in the order the docs list them. */
+export const ORDER_STATES: readonly OrderState[] = [
+  'pending',
+  'paid',
+  'closed',
+  'failed',
+  'refunded',
+];
+
+const ANSWER_KEYS = ['state', 'reject', 'throw', 'resolve', 'return'];
+
+/** Whether `value` is a {@link FakeAnswer}. */
+export function isFakeAnswer(value: unknown): value is FakeAnswer {
+  if (typeof value === 'string')
+    return value === 'hang' || ORDER_STATES.indexOf(value as OrderState) >= 0;
+  return isRecord(value) && ANSWER_KEYS.some((key) => key in value);
+}
+
 /** What a fake backend call rejects with once its signal aborted. */
 export const STOPPED = 'the fake backend call was aborted';
 
