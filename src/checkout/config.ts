@@ -5,9 +5,10 @@ import {
   DEFAULT_PENDING_KEY,
   DEFAULT_RESUME_GRACE_MS,
 } from '../defaults';
+import { optionError } from '../shared/option-error';
 import { MAX_TIMER_MS } from '../shared/time';
-import { invalidOption } from './invalid-option';
 import type { CheckoutConfig, ConfirmOptions } from './options';
+import { TAG } from './tag';
 
 /** When the order's state is queried: the `confirm` options, every default filled in. */
 export type PollSchedule = Readonly<Required<ConfirmOptions>>;
@@ -101,5 +102,5 @@ function readNumber(name: string, value: unknown, fallback: number, least: numbe
 }
 
 function invalid(name: string, expected: string, value: unknown): never {
-  return invalidOption('createCheckout', name, expected, value);
+  throw optionError(TAG, 'createCheckout', name, expected, value);
 }

@@ -1,6 +1,6 @@
 import { resultDetails as say } from './result-details';
 import type { Run } from './run';
-import { stateResult, unsettledResult } from './steps/build-result';
+import { polledResult } from './steps/build-result';
 import { pollOrder } from './steps/poll-order';
 import type { CheckoutResult } from './types';
 
@@ -12,5 +12,5 @@ export async function confirm(run: Run, orderId: unknown): Promise<CheckoutResul
   run.stage('confirming', orderId);
   const poll = await pollOrder(run, orderId, 'until_final');
   const { deadlineMs } = run.settings.pollSchedule;
-  return stateResult(orderId, poll.order) ?? unsettledResult(orderId, poll, { deadlineMs });
+  return polledResult(orderId, poll, { deadlineMs });
 }

@@ -30,11 +30,10 @@ export function createCheckout(config: CheckoutConfig): Checkout {
     pay: (input, options) =>
       runCall(core, options, () =>
         core.running > 0
-          ? { refused: { status: 'failed', code: 'busy', detail: say.busyCheckout } }
+          ? { status: 'failed', code: 'busy', detail: say.busyCheckout }
           : startPay(settings, input),
       ),
-    confirm: (orderId, options) =>
-      runCall(core, options, () => ({ flow: (run) => confirm(run, orderId) })),
+    confirm: (orderId, options) => runCall(core, options, () => (run) => confirm(run, orderId)),
     // No stages, and pay() is not blocked: a plain single query of each stored order.
     resumePending: async () => {
       const run = quietRun(settings);

@@ -1,10 +1,11 @@
 import type { AbortSignalLike } from '../core/abort-signal';
 import type { PaymentHost } from '../core/host';
 import { DEFAULT_CREATE_PATH, DEFAULT_REQUEST_TIMEOUT_MS } from '../defaults';
+import { optionError } from '../shared/option-error';
 import { MAX_TIMER_MS } from '../shared/time';
 import type { OrderSnapshot, PreparedOrder } from '../shared/wire-types';
 import { sendJson } from './http-request';
-import { invalidOption } from './invalid-option';
+import { TAG } from './tag';
 import type { PaymentBackend } from './types';
 
 /** Options of {@link httpBackend}. */
@@ -64,7 +65,8 @@ export function httpBackend(options: HttpBackendOptions): PaymentBackend {
     timeoutMs = DEFAULT_REQUEST_TIMEOUT_MS,
   } = options ?? ({} as HttpBackendOptions);
   if (typeof baseUrl !== 'string' || !/^\w+:\/\/\S+$/.test(baseUrl)) {
-    invalidOption(
+    throw optionError(
+      TAG,
       'httpBackend',
       'baseUrl',
       "your server's URL, such as 'https://shop.example.com'",
@@ -72,7 +74,8 @@ export function httpBackend(options: HttpBackendOptions): PaymentBackend {
     );
   }
   if (typeof timeoutMs !== 'number' || !(timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS)) {
-    invalidOption(
+    throw optionError(
+      TAG,
       'httpBackend',
       'timeoutMs',
       'a number of milliseconds above 0, or left out',

@@ -45,7 +45,6 @@ const PLATFORM_STATES = new Map<string, OrderState>([
  * @example toOrderState(transaction.trade_state) // 'SUCCESS' -> 'paid'
  */
 export function toOrderState(platformState: string | number): OrderState {
-  if (typeof platformState !== 'string' && typeof platformState !== 'number') return 'pending';
   const key = String(platformState).trim().toLowerCase();
   if (key === 'paid' || key === 'closed' || key === 'failed' || key === 'refunded') return key;
   return PLATFORM_STATES.get(key) ?? 'pending';

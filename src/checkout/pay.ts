@@ -12,9 +12,8 @@ import type { CheckoutResult } from './types';
  * no cashier can open on the host.
  */
 export function startPay(settings: CheckoutSettings, input: unknown): CallStart {
-  const taken = takeCashier(settings);
-  if ('refused' in taken) return taken;
-  return { flow: (run) => pay(run, taken.cashier, input) };
+  const cashier = takeCashier(settings);
+  return 'status' in cashier ? cashier : (run) => pay(run, cashier, input);
 }
 
 /** `pay()`: create the order, open the cashier, ask the backend how it ended, build the result. */

@@ -2,7 +2,7 @@ import { PENDING_LIFETIME_MS } from '../defaults';
 import type { PendingEntry, PendingStore } from './pending-store';
 import { resultDetails as say } from './result-details';
 import type { Run } from './run';
-import { stateResult, unsettledResult } from './steps/build-result';
+import { polledResult } from './steps/build-result';
 import { pollOrder } from './steps/poll-order';
 import type { CheckoutResult } from './types';
 
@@ -30,8 +30,7 @@ async function askOnce(
   const givenUp = Date.now() - storedAt >= PENDING_LIFETIME_MS;
   const poll = await pollOrder(run, orderId, 'once');
   const { deadlineMs } = run.settings.pollSchedule;
-  const result =
-    stateResult(orderId, poll.order) ?? unsettledResult(orderId, poll, { deadlineMs, givenUp });
+  const result = polledResult(orderId, poll, { deadlineMs, givenUp });
   if (givenUp) pending.forget(orderId);
   else pending.record(result);
   return result;

@@ -14,10 +14,8 @@ export interface CheckoutCore {
   running: number;
 }
 
-/** How a call starts: refused before anything happened, or the flow to run. */
-export type CallStart =
-  | { readonly refused: CheckoutResult }
-  | { readonly flow: (run: Run) => Promise<CheckoutResult> };
+/** How a call starts: the flow to run, or its refusal before anything happened. */
+export type CallStart = ((run: Run) => Promise<CheckoutResult>) | CheckoutResult;
 
 /**
  * Runs a `pay()` or `confirm()`: reads the caller's signal, then `start`s it. A refused call
@@ -38,10 +36,10 @@ export async function runCall(
     return { status: 'failed', code: 'invalid_params', detail: `${(error as Error).message}.` };
   }
   if (caller.aborted) own.abort();
-  const started = start();
-  if ('refused' in started) {
+  const flow = start();
+  if (typeof flow !== 'function') {
     caller.stop();
-    return started.refused;
+    return flow;
   }
   core.running++;
   let orderId: string | undefined;
@@ -63,7 +61,7 @@ export async function runCall(
   };
   let result: CheckoutResult;
   try {
-    result = await started.flow(run);
+    result = await flow(run);
   } catch (error) {
     const detail = say.unexpected(error);
     result = orderId

@@ -41,25 +41,6 @@ export function onAbort(signal: AbortSignalLike | undefined, listener: () => voi
 }
 
 /**
- * `work`'s value, or `whenAborted()` as soon as `signal` aborts (at once if it has): the work
- * goes on, no longer awaited. Nothing listens to the signal once it resolved.
- */
-export function untilAborted<T>(
-  work: Promise<T>,
-  signal: AbortSignalLike,
-  whenAborted: () => T,
-): Promise<T> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve(whenAborted());
-    const stop = onAbort(signal, () => resolve(whenAborted()));
-    work.then((value) => {
-      stop();
-      resolve(value);
-    });
-  });
-}
-
-/**
  * Listens to the caller's own signal, which may be a hand-made object or a Proxy: whether it
  * had aborted already (then nothing listens), and the function that stops listening. Throws
  * a TypeError that says why the signal cannot be used.

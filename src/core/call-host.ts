@@ -6,7 +6,7 @@ import { takeHost } from './host-lock';
 import { openSheet } from './open-sheet';
 import { type PaymentOutcome, refusal } from './outcome';
 import type { PaymentApi } from './payment-apis';
-import { planHostCall } from './plan-host-call';
+import { invalidParams, planHostCall } from './plan-host-call';
 
 /**
  * Calls a host payment API once and resolves its normalised outcome. Never rejects, and
@@ -20,9 +20,9 @@ export function callHost(
   prepared: PreparedParams,
   options?: CallOptions,
 ): Promise<PaymentOutcome> {
-  const call = planHostCall(api, prepared, options);
-  if (call.status !== 'ready') return Promise.resolve(call);
   return new Promise((resolve) => {
+    const call = planHostCall(api, prepared, options);
+    if (call.status !== 'ready') return resolve(call);
     let opened = false;
     let settled = false;
     let stopCaller = () => {};
@@ -31,16 +31,14 @@ export function callHost(
       stopCaller();
       resolve(outcome);
     };
+    const abort = () => settle(refusal('aborted', opened ? say.abortedDuring : say.abortedBefore));
     try {
-      const caller = listenToCaller(call.signal, () =>
-        settle(refusal('aborted', opened ? say.abortedDuring : say.abortedBefore)),
-      );
+      const caller = listenToCaller(call.signal, abort);
       stopCaller = caller.stop;
       // A hand-made signal may call its listener from inside addEventListener.
-      if (caller.aborted || settled) return settle(refusal('aborted', say.abortedBefore));
+      if (caller.aborted || settled) return abort();
     } catch (error) {
-      const issues = [{ field: 'signal', message: (error as Error).message }];
-      return settle(refusal('invalid_params', say.invalid(issues), { issues }));
+      return resolve(invalidParams([{ field: 'signal', message: (error as Error).message }]));
     }
     const releaseHost = takeHost(call.host);
     if (!releaseHost) return settle(refusal('busy', say.busy));

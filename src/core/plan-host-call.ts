@@ -42,7 +42,7 @@ export function planHostCall(
     return hostThrew('Reading the call options', error);
   }
   const issues = prepared.issues.concat(timeoutIssues(timeoutMs));
-  if (issues.length) return refusal('invalid_params', say.invalid(issues), { issues });
+  if (issues.length) return invalidParams(issues);
   const host = resolveHost(given);
   if (!host) return refusal('unsupported', say.noHost);
   let open: unknown;
@@ -59,6 +59,11 @@ export function planHostCall(
   }
   const params = prepared.value;
   return { status: 'ready', host, api, open: open as ReadyCall['open'], params, timeoutMs, signal };
+}
+
+/** The refusal of parameters (or call options) that are wrong, naming each. */
+export function invalidParams(issues: ParamIssue[]): FailedOutcome {
+  return refusal('invalid_params', say.invalid(issues), { issues });
 }
 
 /** The `host_error` of a host (or a caller's object) that threw when `what` was done. */

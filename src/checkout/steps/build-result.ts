@@ -40,23 +40,39 @@ export function payResult(
   return { ...result, outcome, kind };
 }
 
+/** The result of an order known only from what the backend answered (`confirm()`, resumed). */
+export function polledResult(
+  orderId: string,
+  poll: OrderPoll,
+  context: UnsettledContext,
+): CheckoutResult {
+  return stateResult(orderId, poll.order) ?? unsettledResult(orderId, poll, context);
+}
+
+/** A failed result about an order, with the backend's last snapshot of it. */
+function failed(
+  code: CheckoutFailCode,
+  detail: string,
+  orderId: string,
+  order?: OrderSnapshot,
+): CheckoutResult {
+  return { status: 'failed', code, detail, orderId, order };
+}
+
 /** The backend's final state, if it gave one. */
-export function stateResult(
+function stateResult(
   orderId: string,
   order: OrderSnapshot | undefined,
 ): CheckoutResult | undefined {
-  const failed = (code: CheckoutFailCode, detail: string): CheckoutResult => {
-    return { status: 'failed', code, detail, orderId, order };
-  };
   switch (order?.state) {
     case 'paid':
       return { status: 'paid', orderId, order };
     case 'closed':
-      return failed('order_closed', say.orderClosed);
+      return failed('order_closed', say.orderClosed, orderId, order);
     case 'refunded':
-      return failed('order_refunded', say.orderRefunded);
+      return failed('order_refunded', say.orderRefunded, orderId, order);
     case 'failed':
-      return failed('payment_failed', say.paymentFailed);
+      return failed('payment_failed', say.paymentFailed, orderId, order);
     default:
       return undefined;
   }
@@ -71,12 +87,11 @@ function hostResult(
   if (outcome.status === 'cancelled') return { status: 'cancelled', orderId, outcome };
   if (outcome.status !== 'failed') return undefined;
   const { code, detail } = outcome;
-  const failed = (failCode: CheckoutFailCode, text: string): CheckoutResult => {
-    return { status: 'failed', code: failCode, detail: text, orderId, order };
-  };
-  if (code === 'invalid_params' || code === 'unsupported') return failed(code, detail);
+  if (code === 'invalid_params' || code === 'unsupported')
+    return failed(code, detail, orderId, order);
   if (code !== 'host_error') return undefined;
-  return order ? failed('payment_failed', say.hostFailedNothingPaid(detail)) : failed(code, detail);
+  if (!order) return failed(code, detail, orderId);
+  return failed('payment_failed', say.hostFailedNothingPaid(detail), orderId, order);
 }
 
 /** What else decides the wording of a result without a final state. */
@@ -90,13 +105,13 @@ export interface UnsettledContext {
  * No final state: the backend does not know the order, or it is pending, saying why. Without
  * a poll (the call was aborted before any query), the order may still be paid.
  */
-export function unsettledResult(
+function unsettledResult(
   orderId: string,
   poll: OrderPoll | undefined,
   { deadlineMs, givenUp }: UnsettledContext,
 ): CheckoutResult {
   if (poll && !poll.order && poll.lastFailure?.reason === 'unknown_order') {
-    return { status: 'failed', code: 'order_unknown', detail: say.orderUnknown, orderId };
+    return failed('order_unknown', say.orderUnknown, orderId);
   }
   if (!poll || poll.aborted) return { status: 'pending', orderId, detail: say.abortedWithOrder };
   const { order, lastFailure, mode } = poll;

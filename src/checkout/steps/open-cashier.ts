@@ -1,4 +1,4 @@
-import { untilAborted } from '../../core/abort-signal';
+import { onAbort } from '../../core/abort-signal';
 import { failureDetails } from '../../core/failure-details';
 import { type PaymentHost, resolveHost } from '../../core/host';
 import { type ReleaseHost, takeHost } from '../../core/host-lock';
@@ -37,23 +37,19 @@ export interface Cashier {
 }
 
 /** Takes the host for a `pay()`, or says why no cashier could open on it. */
-export function takeCashier(
-  settings: CheckoutSettings,
-): { readonly cashier: Cashier } | { readonly refused: CheckoutResult } {
+export function takeCashier(settings: CheckoutSettings): Cashier | CheckoutResult {
   const host = resolveHost(settings.host);
-  if (!host) return { refused: { status: 'failed', code: 'unsupported', detail: say.noHost } };
+  if (!host) return { status: 'failed', code: 'unsupported', detail: say.noHost };
   const releaseHost = takeHost(host);
-  if (!releaseHost) return { refused: { status: 'failed', code: 'busy', detail: say.busyHost } };
+  if (!releaseHost) return { status: 'failed', code: 'busy', detail: say.busyHost };
   let opened = false;
   return {
-    cashier: {
-      open(run, order) {
-        opened = true;
-        return openCashier(run, host, releaseHost, order);
-      },
-      dismiss: () => {
-        if (!opened) releaseHost();
-      },
+    open(run, order) {
+      opened = true;
+      return openCashier(run, host, releaseHost, order);
+    },
+    dismiss: () => {
+      if (!opened) releaseHost();
     },
   };
 }
@@ -79,20 +75,22 @@ async function openCashier(
     releaseHost();
     return answered(refusal('aborted', failureDetails.abortedBefore));
   }
-  // The host side: the sheet's answer (or its host timeout) against a callback taken as lost.
-  const ended = new Promise<CashierEnd>((resolve) => {
-    const stopWatching = watchAppShow(host, resumeGraceMs, () => {
-      stopSheet();
-      end({ ended: 'lost', graceMs: resumeGraceMs });
-    });
+  // The sheet's answer (or its host timeout) races a callback taken as lost: the first ends
+  // the host side. The caller's abort ends the wait of this pay() at once, not the host side.
+  return new Promise<CashierEnd>((resolve) => {
+    const stopAbort = onAbort(run.signal, () =>
+      resolve(answered(refusal('aborted', failureDetails.abortedDuring))),
+    );
     const end = (cashierEnd: CashierEnd) => {
+      stopAbort();
       stopWatching();
       releaseHost();
       resolve(cashierEnd);
     };
+    const stopWatching = watchAppShow(host, resumeGraceMs, () => {
+      stopSheet();
+      end({ ended: 'lost', graceMs: resumeGraceMs });
+    });
     const stopSheet = openSheet(call, (outcome) => end(answered(outcome)));
   });
-  return untilAborted(ended, run.signal, () =>
-    answered(refusal('aborted', failureDetails.abortedDuring)),
-  );
 }
