@@ -16,7 +16,7 @@ import type { Checkout } from './types';
  *
  * @example
  * const checkout = createCheckout({ backend: httpBackend({ baseUrl: 'https://shop.example' }) })
- * const result = await checkout.pay({ sku: 'coffee' })
+ * const result = await checkout.pay({ productId: 'coffee-beans', quantity: 1 })
  * if (result.status === 'paid') wx.showToast({ title: 'Paid' })
  */
 export function createCheckout(config: CheckoutConfig): Checkout {

@@ -2,12 +2,12 @@ import type { PaymentBackend } from '../checkout/types';
 import { onAbort } from '../core/abort-signal';
 import { isRecord } from '../shared/values';
 import type { OrderSnapshot, OrderState, PreparedOrder } from '../shared/wire-types';
-import { checkKind, checkNumber, checkOneOf, invalid, optionsOf } from './check-options';
+import { invalid } from './check-options';
+import { checkBackendOptions } from './fake-options';
 import {
   after,
   defaultOrder,
   type FakeAnswer,
-  isFakeAnswer,
   ORDER_STATES,
   play,
   STOPPED,
@@ -180,27 +180,4 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       });
     },
   };
-}
-
-/** Checks the options of {@link createFakeBackend}; throws the TypeError naming a bad one. */
-function checkBackendOptions(options: unknown): void {
-  const api = 'createFakeBackend';
-  const given = optionsOf(api, options);
-  checkOneOf(api, 'state', given.state, ORDER_STATES);
-  for (const name of ['pendingQueries', 'pendingMs', 'latencyMs', 'createLatencyMs'] as const) {
-    checkNumber(api, name, given[name]);
-  }
-  checkKind(api, 'longPoll', given.longPoll, 'boolean');
-  const { script, order } = given;
-  const answer = 'an order state, hang, or { state | reject | throw | resolve | return }';
-  if (script !== undefined && !Array.isArray(script)) {
-    invalid(api, 'script', 'a list of answers, or left out', script);
-  }
-  (script as unknown[] | undefined)?.forEach((step, index) => {
-    if (step !== undefined && !isFakeAnswer(step)) invalid(api, `script[${index}]`, answer, step);
-  });
-  if (order === undefined || typeof order === 'function' || isRecord(order)) return;
-  if (!isFakeAnswer(order)) {
-    invalid(api, 'order', `an order, a function (input, index) => order, or ${answer}`, order);
-  }
 }

@@ -6,7 +6,7 @@ import {
   checkCashierSteps,
   type ScriptedAnswer,
 } from './cashier-script';
-import { checkKind, checkNumber, invalid, optionsOf } from './check-options';
+import { checkHostOptions } from './fake-options';
 import { fetchRequest } from './fetch-request';
 
 type Callbacks = Partial<Record<ScriptedAnswer['channel'], (result: unknown) => void>>;
@@ -185,26 +185,4 @@ function toSteps(cashier: CashierStep | CashierStep[] | undefined): CashierStep[
   if (cashier === undefined) return ['ok'];
   const steps = Array.isArray(cashier) ? cashier : [cashier];
   return steps.length > 0 ? steps : ['ok'];
-}
-
-/** Checks the options of {@link createFakeHost}; throws the TypeError naming a bad one. */
-function checkHostOptions(options: unknown): void {
-  const api = 'createFakeHost';
-  const given = optionsOf(api, options);
-  checkCashierSteps(api, 'cashier', given.cashier ?? []);
-  checkKind(api, 'failDetail', given.failDetail, 'string');
-  checkNumber(api, 'answerDelayMs', given.answerDelayMs);
-  const { apis } = given;
-  if (
-    apis !== undefined &&
-    !(Array.isArray(apis) && apis.every((name) => PAYMENT_APIS.indexOf(name) >= 0))
-  ) {
-    invalid(api, 'apis', `a list of ${PAYMENT_APIS.join(', ')}, or left out`, apis);
-  }
-  checkKind(api, 'canIUse', given.canIUse, 'function');
-  checkKind(api, 'storage', given.storage, 'object');
-  checkKind(api, 'storageThrows', given.storageThrows, 'boolean');
-  if (given.request !== 'fetch') {
-    checkKind(api, 'request', given.request, 'function', "a function or 'fetch'");
-  }
 }
