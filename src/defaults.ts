@@ -1,4 +1,4 @@
-import type { ConfirmOptions } from './checkout/types';
+import type { ConfirmOptions } from './checkout/options';
 
 /**
  * Every default of the library, in one place. The TSDoc `@default` of each option quotes
@@ -39,13 +39,10 @@ export const DEFAULT_PENDING_KEY = 'miniprogram-pay:pending';
  * How long a pending order is kept for `resumePending()`: 2 hours, the life of a prepay_id.
  * After that no cashier can take the payment any more; the next launch asks one last time.
  */
-export const PENDING_LIFETIME_MS = 2 * 60 * 60 * 1000;
+export const PENDING_LIFETIME_MS = 7_200_000;
 
 /** `httpBackend`: the time limit of one request (a status query gets its `waitMs` on top). */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
 /** `httpBackend`: the path of the POST that creates an order. */
 export const DEFAULT_CREATE_PATH = '/api/orders';
-
-/** The largest delay `setTimeout` holds (about 24.8 days). */
-export const MAX_TIMER_MS = 2 ** 31 - 1;

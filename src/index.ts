@@ -1,23 +1,18 @@
 export { createCheckout } from './checkout/create-checkout';
 export { type HttpBackendOptions, httpBackend } from './checkout/http-backend';
+export {
+  HttpBackendError,
+  type HttpBackendErrorDetails,
+  isHttpBackendError,
+} from './checkout/http-error';
+export type { CheckoutConfig, CheckoutStage, ConfirmOptions } from './checkout/options';
 export { toOrderState } from './checkout/order-state';
-export type {
-  Checkout,
-  CheckoutConfig,
-  CheckoutFailCode,
-  CheckoutResult,
-  CheckoutStage,
-  ConfirmOptions,
-  OrderKind,
-  OrderSnapshot,
-  OrderState,
-  PaymentBackend,
-  PreparedOrder,
-} from './checkout/types';
+export type { Checkout, CheckoutFailCode, CheckoutResult, PaymentBackend } from './checkout/types';
 export type { AbortSignalLike } from './core/abort-signal';
 export type { CallOptions } from './core/call-options';
-export type { HostCallbacks, HostRequestOptions, PaymentHost } from './core/host';
+export type { HostRequestOptions, PaymentHost } from './core/host';
 export type {
+  HostCallbacks,
   HostCommonPaymentOptions,
   HostMerchantTransferOptions,
   HostOrderPaymentOptions,
@@ -43,6 +38,7 @@ export { requestPayment } from './core/request-payment';
 export { requestPluginPayment } from './core/request-plugin-payment';
 export { requestVirtualPayment } from './core/request-virtual-payment';
 export { DEFAULT_CONFIRM } from './defaults';
+export type { OrderKind, OrderSnapshot, OrderState, PreparedOrder } from './shared/wire-types';
 export {
   type CommonPaymentParamsInput,
   type CommonSignData,

@@ -1,12 +1,12 @@
-import type { PreparedParams } from '../core/call-host';
 import type { PaymentApi } from '../core/payment-apis';
+import type { PreparedOrder } from '../shared/wire-types';
 import { prepareCommonPaymentParams } from '../validation/common-payment-params';
 import { prepareMerchantTransferParams } from '../validation/merchant-transfer-params';
 import { prepareOrderPaymentParams } from '../validation/order-payment-params';
 import { preparePaymentParams } from '../validation/payment-params';
 import { preparePluginPaymentParams } from '../validation/plugin-payment-params';
+import type { PreparedParams } from '../validation/prepared-params';
 import { prepareVirtualPaymentParams } from '../validation/virtual-payment-params';
-import type { PreparedOrder } from './types';
 
 /** The host API each kind of order opens, and how its parameters are checked. */
 interface CashierApi {

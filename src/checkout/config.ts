@@ -4,16 +4,27 @@ import {
   DEFAULT_HOST_TIMEOUT_MS,
   DEFAULT_PENDING_KEY,
   DEFAULT_RESUME_GRACE_MS,
-  MAX_TIMER_MS,
 } from '../defaults';
-import { checkoutMessages } from './messages';
+import { optionError } from '../shared/option-error';
+import { MAX_TIMER_MS } from '../shared/time';
 import type { CheckoutConfig, ConfirmOptions } from './options';
+import { TAG } from './tag';
+
+/** When the order's state is queried: the `confirm` options, every default filled in. */
+export type PollSchedule = Readonly<Required<ConfirmOptions>>;
 
 /** A {@link CheckoutConfig} checked, with every default filled in. */
-export interface CheckoutSettings extends Required<Omit<CheckoutConfig, 'host' | 'onStage'>> {
+export interface CheckoutSettings {
+  readonly backend: CheckoutConfig['backend'];
   readonly host: PaymentHost | undefined;
   readonly onStage: CheckoutConfig['onStage'];
-  readonly confirm: Readonly<Required<ConfirmOptions>>;
+  readonly pollSchedule: PollSchedule;
+  /** How long `createOrder` may take: the `confirm.deadlineMs` a whole confirmation gets. */
+  readonly createTimeoutMs: number;
+  readonly hostTimeoutMs: number;
+  readonly resumeGraceMs: number;
+  readonly persistPending: boolean;
+  readonly pendingKey: string;
 }
 
 /** The least value of each number option (all milliseconds but `growth`). */
@@ -75,7 +86,8 @@ export function readConfig(config: CheckoutConfig): CheckoutSettings {
     backend,
     host,
     onStage,
-    confirm: schedule,
+    pollSchedule: schedule,
+    createTimeoutMs: schedule.deadlineMs,
     hostTimeoutMs: readNumber('hostTimeoutMs', config.hostTimeoutMs, DEFAULT_HOST_TIMEOUT_MS, 1),
     resumeGraceMs: readNumber('resumeGraceMs', config.resumeGraceMs, DEFAULT_RESUME_GRACE_MS, 0),
     persistPending,
@@ -89,12 +101,6 @@ function readNumber(name: string, value: unknown, fallback: number, least: numbe
   return invalid(name, `a number from ${least} to ${MAX_TIMER_MS}`, value);
 }
 
-/** Throws the TypeError of a bad option. */
-export function invalid(
-  name: string,
-  expected: string,
-  value: unknown,
-  api = 'createCheckout',
-): never {
-  throw new TypeError(checkoutMessages.badOption(api, name, expected, value));
+function invalid(name: string, expected: string, value: unknown): never {
+  throw optionError(TAG, 'createCheckout', name, expected, value);
 }

@@ -1,9 +1,11 @@
 import { resolveHost } from '../core/host';
 import { readConfig } from './config';
-import { confirm, resumeOrder } from './confirm';
+import { confirm } from './confirm';
 import type { CheckoutConfig } from './options';
-import { pay } from './pay';
+import { startPay } from './pay';
 import { createPendingStore } from './pending-store';
+import { resultDetails as say } from './result-details';
+import { resumeOrder } from './resume-pending';
 import { type CheckoutCore, quietRun, runCall } from './run-call';
 import type { Checkout } from './types';
 
@@ -14,7 +16,7 @@ import type { Checkout } from './types';
  *
  * @example
  * const checkout = createCheckout({ backend: httpBackend({ baseUrl: 'https://shop.example' }) })
- * const result = await checkout.pay({ sku: 'coffee' })
+ * const result = await checkout.pay({ productId: 'coffee-beans', quantity: 1 })
  * if (result.status === 'paid') wx.showToast({ title: 'Paid' })
  */
 export function createCheckout(config: CheckoutConfig): Checkout {
@@ -25,9 +27,13 @@ export function createCheckout(config: CheckoutConfig): Checkout {
   });
   const core: CheckoutCore = { settings, pending, running: 0 };
   return {
-    pay: (input, options) => runCall(core, 'pay', options, (run) => pay(run, input)),
-    confirm: (orderId, options) =>
-      runCall(core, 'confirm', options, (run) => confirm(run, orderId)),
+    pay: (input, options) =>
+      runCall(core, options, () =>
+        core.running > 0
+          ? { status: 'failed', code: 'busy', detail: say.busyCheckout }
+          : startPay(settings, input),
+      ),
+    confirm: (orderId, options) => runCall(core, options, () => (run) => confirm(run, orderId)),
     // No stages, and pay() is not blocked: a plain single query of each stored order.
     resumePending: async () => {
       const run = quietRun(settings);

@@ -1,9 +1,12 @@
 import type { AbortSignalLike } from '../core/abort-signal';
 import type { PaymentHost } from '../core/host';
-import { DEFAULT_CREATE_PATH, DEFAULT_REQUEST_TIMEOUT_MS, MAX_TIMER_MS } from '../defaults';
-import { invalid } from './config';
+import { DEFAULT_CREATE_PATH, DEFAULT_REQUEST_TIMEOUT_MS } from '../defaults';
+import { optionError } from '../shared/option-error';
+import { MAX_TIMER_MS } from '../shared/time';
+import type { OrderSnapshot, PreparedOrder } from '../shared/wire-types';
 import { sendJson } from './http-request';
-import type { OrderSnapshot, PaymentBackend, PreparedOrder } from './types';
+import { TAG } from './tag';
+import type { PaymentBackend } from './types';
 
 /** Options of {@link httpBackend}. */
 export interface HttpBackendOptions {
@@ -62,15 +65,22 @@ export function httpBackend(options: HttpBackendOptions): PaymentBackend {
     timeoutMs = DEFAULT_REQUEST_TIMEOUT_MS,
   } = options ?? ({} as HttpBackendOptions);
   if (typeof baseUrl !== 'string' || !/^\w+:\/\/\S+$/.test(baseUrl)) {
-    invalid(
+    throw optionError(
+      TAG,
+      'httpBackend',
       'baseUrl',
       "your server's URL, such as 'https://shop.example.com'",
       baseUrl,
-      'httpBackend',
     );
   }
   if (typeof timeoutMs !== 'number' || !(timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS)) {
-    invalid('timeoutMs', 'a number of milliseconds above 0, or left out', timeoutMs, 'httpBackend');
+    throw optionError(
+      TAG,
+      'httpBackend',
+      'timeoutMs',
+      'a number of milliseconds above 0, or left out',
+      timeoutMs,
+    );
   }
   const origin = baseUrl.replace(/\/+$/, '');
   const send = (

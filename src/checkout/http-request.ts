@@ -37,19 +37,22 @@ export function sendJson({
       stopCaller();
       settle();
     };
-    const fail = (sentence: string, status?: number, body?: unknown, cause?: unknown) =>
+    const fail = (
+      sentence: string,
+      answer?: { status?: number; body?: unknown; cause?: unknown },
+    ) =>
       finish(() =>
-        reject(new HttpBackendError(`${method} ${url}${sentence}`, status, body, cause)),
+        reject(new HttpBackendError(`${method} ${url}${sentence}`, { method, url, ...answer })),
       );
     const answered = (response: { statusCode?: unknown; data?: unknown } | undefined) => {
       const { statusCode: status, data: body } = response ?? {};
       if (typeof status !== 'number') return fail(say.noStatus);
-      if (status < 200 || status > 299) return fail(say.status(status, body), status, body);
+      if (status < 200 || status > 299) return fail(say.status(status, body), { status, body });
       try {
         const json = typeof body === 'string' ? JSON.parse(body) : body;
         finish(() => resolve(json));
       } catch (error) {
-        fail(say.notJson(status, body), status, body, error);
+        fail(say.notJson(status, body), { status, body, cause: error });
       }
     };
     try {
@@ -74,13 +77,13 @@ export function sendJson({
           try {
             answered(response);
           } catch (error) {
-            fail(say.threw(error));
+            fail(say.threw(error), { cause: error });
           }
         },
-        fail: (error) => fail(say.network(error?.errMsg ?? error), undefined, undefined, error),
+        fail: (error) => fail(say.network(error?.errMsg ?? error), { cause: error }),
       }) as typeof task;
     } catch (error) {
-      fail(say.threw(error), undefined, undefined, error);
+      fail(say.threw(error), { cause: error });
     }
   });
 }

@@ -1,21 +1,20 @@
-import { describeValue } from '../core/describe';
-import { isFieldObject } from '../validation/rules';
-import type { AnswerReader } from './backend-call';
+import { describeValue, isRecord } from '../shared/values';
+import type { OrderSnapshot, PreparedOrder } from '../shared/wire-types';
+import type { AnswerReader } from './bounded-call';
 import { orderKinds } from './cashier-apis';
 import { toOrderState } from './order-state';
-import type { OrderSnapshot, PreparedOrder } from './types';
 
 /** `createOrder`'s answer, if it is an order (copied: a Proxy cannot change it later). */
 export const readOrder: AnswerReader<PreparedOrder> = (answer) => {
   const { orderId, kind, params } = fieldsOf(answer);
   const kinds = orderKinds();
   let problem = '';
-  if (!isFieldObject(answer)) problem = `${describeValue(answer)} instead of an order`;
+  if (!isRecord(answer)) problem = `${describeValue(answer)} instead of an order`;
   else if (typeof orderId !== 'string' || !orderId)
     problem = `an order whose orderId is ${describeValue(orderId)}`;
   else if (kinds.indexOf(kind as PreparedOrder['kind']) < 0) {
     problem = `an order whose kind is ${describeValue(kind)}, not one of ${kinds.join(', ')}`;
-  } else if (!isFieldObject(params)) problem = `an order whose params are ${describeValue(params)}`;
+  } else if (!isRecord(params)) problem = `an order whose params are ${describeValue(params)}`;
   if (problem) return { ok: false, reason: 'malformed', problem };
   return { ok: true, value: { ...(answer as object), orderId, kind, params } as PreparedOrder };
 };
@@ -29,7 +28,7 @@ export const snapshotReader =
     }
     const { state, orderId: answeredId } = fieldsOf(answer);
     let problem = '';
-    if (!isFieldObject(answer)) problem = `${describeValue(answer)} instead of an order snapshot`;
+    if (!isRecord(answer)) problem = `${describeValue(answer)} instead of an order snapshot`;
     // Only an order state is its own order state: garbage and platform states are not.
     else if (typeof state !== 'string' || toOrderState(state) !== state) {
       problem = `a snapshot whose state is ${describeValue(state)}, not pending, paid, closed, failed or refunded (map platform states with toOrderState)`;
@@ -41,5 +40,5 @@ export const snapshotReader =
   };
 
 function fieldsOf(value: unknown): Record<string, unknown> {
-  return isFieldObject(value) ? (value as Record<string, unknown>) : {};
+  return isRecord(value) ? value : {};
 }

@@ -1,10 +1,8 @@
 import { type AbortSignalLike, createAbortController, listenToCaller } from '../core/abort-signal';
-import { resolveHost } from '../core/host';
-import { type ReleaseHost, takeHost } from '../core/host-lock';
 import type { CheckoutSettings } from './config';
-import { checkoutMessages as say } from './messages';
 import type { CheckoutStage } from './options';
 import type { PendingStore } from './pending-store';
+import { resultDetails as say } from './result-details';
 import type { Run } from './run';
 import type { CheckoutResult } from './types';
 
@@ -16,17 +14,19 @@ export interface CheckoutCore {
   running: number;
 }
 
+/** How a call starts: the flow to run, or its refusal before anything happened. */
+export type CallStart = ((run: Run) => Promise<CheckoutResult>) | CheckoutResult;
+
 /**
- * Runs a `pay()` or `confirm()`. A `pay()` that could not open a cashier is refused before
- * anything is created (this checkout busy, no host, a cashier open on the host); its host is
- * taken from then on. It follows the caller's signal, reports `settled` and stores a pending
- * order. Never rejects: after an unexpected throw the result is `pending` once the order exists.
+ * Runs a `pay()` or `confirm()`: reads the caller's signal, then `start`s it. A refused call
+ * reports no stage (the page's spinner belongs to the call that runs). The flow follows the
+ * caller's signal; its end reports `settled` and stores a pending order. Never rejects: after
+ * an unexpected throw the result is `pending` once the order exists.
  */
 export async function runCall(
   core: CheckoutCore,
-  kind: 'pay' | 'confirm',
   options: { signal?: AbortSignalLike } | undefined,
-  flow: (run: Run) => Promise<CheckoutResult>,
+  start: () => CallStart,
 ): Promise<CheckoutResult> {
   const own = createAbortController();
   let caller: ReturnType<typeof listenToCaller>;
@@ -36,14 +36,10 @@ export async function runCall(
     return { status: 'failed', code: 'invalid_params', detail: `${(error as Error).message}.` };
   }
   if (caller.aborted) own.abort();
-  let releaseHost: ReleaseHost | undefined;
-  if (kind === 'pay') {
-    const taken = takeHostForPay(core);
-    if ('refused' in taken) {
-      caller.stop();
-      return taken.refused;
-    }
-    releaseHost = taken.releaseHost;
+  const flow = start();
+  if (typeof flow !== 'function') {
+    caller.stop();
+    return flow;
   }
   core.running++;
   let orderId: string | undefined;
@@ -62,11 +58,6 @@ export async function runCall(
       // After an abort only `settled` is reported: the page stops its spinner once.
       if (!own.signal.aborted) stage(name);
     },
-    takeHost() {
-      const taken = releaseHost;
-      releaseHost = undefined;
-      return taken;
-    },
   };
   let result: CheckoutResult;
   try {
@@ -77,7 +68,6 @@ export async function runCall(
       ? { status: 'pending', orderId, detail }
       : { status: 'failed', code: 'host_error', detail };
   }
-  releaseHost?.();
   caller.stop();
   core.running--;
   core.pending.record(result);
@@ -85,25 +75,7 @@ export async function runCall(
   return result;
 }
 
-/** The host for a `pay()`, or why no cashier could open on it: then nothing is created. */
-function takeHostForPay(
-  core: CheckoutCore,
-): { releaseHost: ReleaseHost } | { refused: CheckoutResult } {
-  if (core.running > 0)
-    return { refused: { status: 'failed', code: 'busy', detail: say.busyCheckout } };
-  const host = resolveHost(core.settings.host);
-  if (!host) return { refused: { status: 'failed', code: 'unsupported', detail: say.noHost } };
-  const releaseHost = takeHost(host);
-  if (!releaseHost) return { refused: { status: 'failed', code: 'busy', detail: say.busyHost } };
-  return { releaseHost };
-}
-
-/** A run of the library's own, for resumed orders: no caller, no stages, no host. */
+/** A run of the library's own, for resumed orders: no caller, no stages. */
 export function quietRun(settings: CheckoutSettings): Run {
-  return {
-    settings,
-    signal: createAbortController().signal,
-    stage: () => {},
-    takeHost: () => undefined,
-  };
+  return { settings, signal: createAbortController().signal, stage: () => {} };
 }

@@ -1,5 +1,4 @@
 import type { AbortSignalLike } from '../core/abort-signal';
-import type { ReleaseHost } from '../core/host-lock';
 import type { CheckoutSettings } from './config';
 import type { CheckoutStage } from './options';
 
@@ -10,10 +9,4 @@ export interface Run {
   readonly signal: AbortSignalLike;
   /** Reports a stage to `onStage` (each at most once per call), with the order id once known. */
   stage(stage: CheckoutStage, orderId?: string): void;
-  /**
-   * Hands over the host taken for this `pay()` before its order was created: the function that
-   * frees it. The cashier step takes it and is then in charge of it. Undefined for `confirm()`
-   * and resumed orders.
-   */
-  takeHost(): ReleaseHost | undefined;
 }

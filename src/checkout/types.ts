@@ -1,42 +1,6 @@
 import type { AbortSignalLike } from '../core/abort-signal';
 import type { FailCode, PaymentOutcome } from '../core/outcome';
-import type { CommonPaymentParamsInput } from '../validation/common-payment-params';
-import type { MerchantTransferParamsInput } from '../validation/merchant-transfer-params';
-import type { OrderPaymentParamsInput } from '../validation/order-payment-params';
-import type { PaymentParamsInput } from '../validation/payment-params';
-import type { PluginPaymentParamsInput } from '../validation/plugin-payment-params';
-import type { VirtualPaymentParamsInput } from '../validation/virtual-payment-params';
-
-export type { CheckoutConfig, CheckoutStage, ConfirmOptions } from './options';
-
-/** What the merchant backend says about an order. Only `paid` means paid. */
-export type OrderState = 'pending' | 'paid' | 'closed' | 'failed' | 'refunded';
-
-/** An order as the backend reports it. Extra fields (amount, paidAt, ...) are kept. */
-export interface OrderSnapshot {
-  orderId: string;
-  state: OrderState;
-  [extra: string]: unknown;
-}
-
-/**
- * An order the backend created, with the signed parameters of the host's cashier. `kind`
- * picks the host API: `payment` opens `wx.requestPayment`, `virtual` `wx.requestVirtualPayment`,
- * `order` `wx.requestOrderPayment` (custom transaction component), `common`
- * `wx.requestCommonPayment` (B2b), `plugin` `wx.requestPluginPayment`, and `transfer`
- * `wx.requestMerchantTransfer` (the user confirms receipt of a merchant transfer: for it,
- * `paid` means the transfer completed and the user received the money).
- */
-export type PreparedOrder =
-  | { orderId: string; kind: 'payment'; params: PaymentParamsInput }
-  | { orderId: string; kind: 'virtual'; params: VirtualPaymentParamsInput }
-  | { orderId: string; kind: 'order'; params: OrderPaymentParamsInput }
-  | { orderId: string; kind: 'common'; params: CommonPaymentParamsInput }
-  | { orderId: string; kind: 'plugin'; params: PluginPaymentParamsInput }
-  | { orderId: string; kind: 'transfer'; params: MerchantTransferParamsInput };
-
-/** Which host API an order opens. */
-export type OrderKind = PreparedOrder['kind'];
+import type { OrderKind, OrderSnapshot, PreparedOrder } from '../shared/wire-types';
 
 /**
  * Your merchant backend, as the checkout talks to it. {@link httpBackend} builds one over

@@ -1,4 +1,4 @@
-import { describeThrown } from './describe';
+import { describeThrown } from '../shared/values';
 
 /**
  * The part of `AbortSignal` the library reads. A real `AbortSignal` fits; so does a

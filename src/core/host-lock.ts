@@ -1,10 +1,9 @@
 /**
  * One cashier per host. A host shows one payment sheet at a time, and a second
  * `requestPayment` while one is open either fails or stacks a second sheet over the first,
- * depending on the host. So the library takes the host for each payment call, from the moment
- * a checkout decides to pay (before its order is created) until the host's sheet answers,
- * the call's host timeout passes, or the checkout takes the callback as lost. A caller's abort
- * frees the caller, not the host: the sheet is still on screen.
+ * depending on the host. So whoever opens a sheet takes the host first, and frees it once the
+ * sheet is gone: it answered, its timeout passed, or its owner knows it closed without a
+ * callback. A caller's abort frees the caller, not the host: the sheet is still on screen.
  *
  * The lock lives in this module. A bundle that holds both the ESM and the CJS build of the
  * library (a Node test loading it through `import` and `require`) holds two locks: a cashier

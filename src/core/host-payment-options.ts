@@ -1,4 +1,9 @@
-import type { HostCallbacks } from './host';
+/** Callbacks every host API takes. Answers are `unknown`: superapps shape them their own way. */
+export interface HostCallbacks {
+  success?(result: unknown): void;
+  fail?(result: unknown): void;
+  complete?(result: unknown): void;
+}
 
 /** What `wx.requestPayment` receives from the library. */
 export interface HostPaymentOptions extends HostCallbacks {

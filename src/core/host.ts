@@ -1,12 +1,5 @@
 import type * as Receives from './host-payment-options';
 
-/** Callbacks every host API takes. Answers are `unknown`: superapps shape them their own way. */
-export interface HostCallbacks {
-  success?(result: unknown): void;
-  fail?(result: unknown): void;
-  complete?(result: unknown): void;
-}
-
 /** What `wx.request` receives from the library's `httpBackend`. */
 export interface HostRequestOptions {
   url: string;

@@ -1,4 +1,4 @@
-import { describeThrown } from './describe';
+import { describeThrown } from '../shared/values';
 import type { FailCode, HostChannel, PaymentOutcome } from './outcome';
 
 /** `requestPayment:` and the like: the API name, never compared (superapps use their own). */

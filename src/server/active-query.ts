@@ -1,5 +1,6 @@
-import type { OrderSnapshot } from '../checkout/types';
-import { invalidArgument } from './messages';
+import { MAX_TIMER_MS } from '../shared/time';
+import type { OrderSnapshot } from '../shared/wire-types';
+import { invalidArgument } from './invalid-argument';
 import { OrderQueries } from './order-queries';
 
 /** Options of a status route's active query (see `OrderStatusRouteOptions.activeQuery`). */
@@ -36,8 +37,6 @@ export interface ActiveQuery {
   readonly afterMs: number;
   readonly queries: OrderQueries;
 }
-
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Checks the options; undefined when there is no active query. */
 export function readActiveQuery(

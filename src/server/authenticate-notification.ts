@@ -1,5 +1,5 @@
 import { verify } from 'node:crypto';
-import { describeError, describeValue } from './messages';
+import { describeThrown, describeValue } from '../shared/values';
 import { readHeader } from './notification-headers';
 import { type Refusal, refuse, SIGNATURE_TYPE } from './notification-types';
 import { findPlatformKey } from './platform-keys';
@@ -26,7 +26,7 @@ function nowSeconds(now: unknown): number | Refusal {
   try {
     ms = now ? now() : Date.now();
   } catch (error) {
-    return refuse(401, 'invalid_options', `options.now() threw: ${describeError(error)}.`);
+    return refuse(401, 'invalid_options', `options.now() threw: ${describeThrown(error)}.`);
   }
   if (typeof ms !== 'number' || !Number.isFinite(ms)) {
     return refuse(

@@ -1,6 +1,8 @@
 // miniprogram-pay/server: the merchant server's half, for Node 18+ (node:crypto only).
-export type { OrderSnapshot, OrderState } from '../checkout/types';
+
+export type { OrderSnapshot, OrderState } from '../shared/wire-types';
 export type { ActiveQueryOptions } from './active-query';
+export { type CreateNotificationOptions, createNotification } from './create-notification';
 export {
   type MerchantTransferParams,
   type MerchantTransferParamsOptions,
@@ -47,8 +49,6 @@ export {
   signCommonPayment,
 } from './sign-common-payment';
 export {
-  type CreateNotificationOptions,
-  createNotification,
   type NotificationHeaders,
   type SignNotificationOptions,
   signNotification,

@@ -1,4 +1,5 @@
-import { invalidArgument, isRecord } from './messages';
+import { isRecord } from '../shared/values';
+import { invalidArgument } from './invalid-argument';
 import { optionsOf, requireToken } from './sign-fields';
 
 /** A transfer bill, as WeChat Pay answers "发起转账" or the bill query (the fields read here). */

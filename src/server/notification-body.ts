@@ -1,4 +1,4 @@
-import { describeError, describeValue, isRecord } from './messages';
+import { describeThrown, describeValue, isRecord } from '../shared/values';
 import type { EncryptedResource } from './resource-cipher';
 
 /** The body of a WeChat Pay v3 notification. */
@@ -25,7 +25,7 @@ export function parseNotification(bytes: Buffer): PaymentNotification | string {
   try {
     body = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
-    return `the body is not JSON (${describeError(error)}).`;
+    return `the body is not JSON (${describeThrown(error)}).`;
   }
   if (!isRecord(body)) return `the body must be a JSON object; got ${describeValue(body)}.`;
   for (const name of ['id', 'event_type'] as const) {

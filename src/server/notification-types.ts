@@ -1,4 +1,5 @@
 import type { KeyObject } from 'node:crypto';
+import type { Pem } from './keys';
 import type { PaymentNotification } from './notification-body';
 import type { HeadersInput } from './notification-headers';
 
@@ -33,10 +34,11 @@ export interface NotificationRequest {
 export interface VerifyNotificationOptions {
   /**
    * Platform public keys by `Wechatpay-Serial`: a platform certificate's serial, or a WeChat
-   * Pay public key id (`PUB_KEY_ID_…`). Each is a PEM string (SPKI public key or X.509
-   * certificate) or a `KeyObject`. Keep both kinds during the migration to the public key.
+   * Pay public key id (`PUB_KEY_ID_…`). Each is a PEM (SPKI public key or X.509 certificate),
+   * as a string or as the Buffer of the `.pem` file, or a `KeyObject`. Keep both kinds during
+   * the migration to the public key.
    */
-  readonly platformKeys: Readonly<Record<string, string | KeyObject>>;
+  readonly platformKeys: Readonly<Record<string, Pem | KeyObject>>;
   /** Your APIv3 key (APIv3 密钥): 32 characters. */
   readonly apiV3Key: string;
   /** Largest accepted distance between `Wechatpay-Timestamp` and now, in seconds. @default 300 */

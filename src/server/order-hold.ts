@@ -1,8 +1,10 @@
-import type { OrderSnapshot } from '../checkout/types';
+import type { OrderSnapshot } from '../shared/wire-types';
 
 /** What a hold needs from its watch. */
 export interface HoldContext {
-  readonly getOrder: (orderId: string) => Promise<OrderSnapshot | undefined>;
+  readonly getOrder: (
+    orderId: string,
+  ) => OrderSnapshot | undefined | PromiseLike<OrderSnapshot | undefined>;
   /** Subscribes the hold to wakes; returns the function that unsubscribes it. */
   readonly subscribe: (orderId: string, hold: Hold) => () => void;
 }

@@ -1,6 +1,7 @@
-import type { OrderSnapshot } from '../checkout/types';
+import { describeValue } from '../shared/values';
+import type { OrderSnapshot } from '../shared/wire-types';
 import { type ActiveQueryOptions, readActiveQuery, withQueries } from './active-query';
-import { describeValue, invalidArgument, TAG } from './messages';
+import { invalidArgument, TAG } from './invalid-argument';
 import type { OrderWatch } from './order-watch';
 import { type FastifyLike, fastifyPlugin } from './route-fastify';
 import {

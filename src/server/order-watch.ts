@@ -1,15 +1,19 @@
-import type { OrderSnapshot } from '../checkout/types';
-import { describeError, invalidArgument, TAG } from './messages';
+import { MAX_TIMER_MS } from '../shared/time';
+import { describeThrown } from '../shared/values';
+import type { OrderSnapshot } from '../shared/wire-types';
+import { invalidArgument, TAG } from './invalid-argument';
 import { createMemoryEvents, type OrderEvents } from './order-events';
 import { Hold, type HoldContext } from './order-hold';
 
-/** Longest a timer can wait in Node (about 24.8 days). */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
 /** Options of {@link createOrderWatch}. */
 export interface OrderWatchOptions {
-  /** Reads an order from your store: its snapshot, or undefined when there is no such order. */
-  getOrder(orderId: string): Promise<OrderSnapshot | undefined>;
+  /**
+   * Reads an order from your store: the order (any object with `orderId` and `state`, your own
+   * `interface Order` too; its other fields are kept), or undefined when there is no such
+   * order; or a promise of either. `(id) => orders.get(id)` and `(id) => db.orders.find(id)`
+   * both fit.
+   */
+  getOrder(orderId: string): OrderSnapshot | undefined | PromiseLike<OrderSnapshot | undefined>;
   /**
    * How changes reach the waits of every instance: {@link createRedisEvents} for several
    * processes. @default createMemoryEvents() (this watch only)
@@ -147,7 +151,7 @@ export function createOrderWatch(options: OrderWatchOptions): OrderWatch {
         await published;
       } catch (error) {
         throw new Error(
-          `${TAG} OrderWatch.changed(${JSON.stringify(orderId)}): events.publish failed: ${describeError(error)}`,
+          `${TAG} OrderWatch.changed(${JSON.stringify(orderId)}): events.publish failed: ${describeThrown(error)}`,
           { cause: error },
         );
       }

@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
+import { describeValue } from '../shared/values';
 import { toPublicKey } from './keys';
-import { describeValue } from './messages';
 
 /** The platform key a serial names, or why there is none. */
 export type FoundKey =

@@ -8,8 +8,3 @@ export function randomNonce(length = 32): string {
   for (let i = 0; i < length; i++) nonce += ALPHABET[randomInt(ALPHABET.length)];
   return nonce;
 }
-
-/** Unix time in whole seconds, as the digits WeChat Pay expects. */
-export function unixSeconds(nowMs: number = Date.now()): string {
-  return String(Math.floor(nowMs / 1000));
-}

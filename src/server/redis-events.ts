@@ -1,4 +1,5 @@
-import { describeError, invalidArgument, TAG } from './messages';
+import { describeThrown } from '../shared/values';
+import { invalidArgument, TAG } from './invalid-argument';
 import { ListenerTable, type OrderEvents } from './order-events';
 
 /** A listener of a Redis channel: the message, then the channel. */
@@ -116,7 +117,7 @@ export function createRedisEvents(options: RedisEventsOptions): RedisOrderEvents
         if (subscription === made) subscription = undefined;
         callEarly();
         report(
-          new Error(`${TAG} could not subscribe to ${channel}: ${describeError(error)}`, {
+          new Error(`${TAG} could not subscribe to ${channel}: ${describeThrown(error)}`, {
             cause: error,
           }),
         );

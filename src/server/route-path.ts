@@ -1,4 +1,4 @@
-import { invalidArgument } from './messages';
+import { invalidArgument } from './invalid-argument';
 
 /** A route path with one `:orderId` segment, e.g. `/api/orders/:orderId`, as a matcher. */
 export function compilePath(api: string, path: unknown): (pathname: string) => string | undefined {

@@ -1,5 +1,6 @@
-import { invalidArgument } from './messages';
-import { randomNonce, unixSeconds } from './random';
+import { unixSeconds } from '../shared/time';
+import { invalidArgument } from './invalid-argument';
+import { randomNonce } from './random';
 
 /** A non-empty string with no whitespace or control characters (it is signed line by line). */
 const TOKEN = /^[\x21-\x7e]+$/;
@@ -50,7 +51,7 @@ export function paymentFields(api: string, options: Record<string, unknown>): Pa
       prepayId,
     );
   }
-  const { timeStamp = unixSeconds(), nonceStr = randomNonce() } = options;
+  const { timeStamp = String(unixSeconds()), nonceStr = randomNonce() } = options;
   if (typeof timeStamp !== 'string' || !DIGITS.test(timeStamp)) {
     invalidArgument(
       api,

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { describeError, invalidArgument, isRecord } from './messages';
+import { describeThrown, isRecord } from '../shared/values';
+import { invalidArgument } from './invalid-argument';
 import { optionsOf, requireSecret } from './sign-fields';
 
 /** Lowercase hex HMAC-SHA256; the key is used as its raw UTF-8 string, as WeChat does. */
@@ -15,7 +16,7 @@ export function jsonText(api: string, name: string, value: unknown): string {
     try {
       parsed = JSON.parse(value);
     } catch (error) {
-      return invalidArgument(api, name, `${expected} (${describeError(error)})`, value);
+      return invalidArgument(api, name, `${expected} (${describeThrown(error)})`, value);
     }
     if (!isRecord(parsed)) invalidArgument(api, name, expected, value);
     return value;
@@ -27,7 +28,7 @@ export function jsonText(api: string, name: string, value: unknown): string {
     return invalidArgument(
       api,
       name,
-      `${expected} that JSON.stringify accepts (${describeError(error)})`,
+      `${expected} that JSON.stringify accepts (${describeThrown(error)})`,
       value,
     );
   }

@@ -1,5 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
-import { invalidArgument, isRecord } from './messages';
+import { isRecord } from '../shared/values';
+import { invalidArgument } from './invalid-argument';
 import { optionsOf, paymentFields, requireSecret } from './sign-fields';
 
 /** The signature types of WeChat Pay API v2. */

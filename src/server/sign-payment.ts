@@ -1,5 +1,5 @@
 import { type KeyObject, sign } from 'node:crypto';
-import { toPrivateKey } from './keys';
+import { type Pem, toPrivateKey } from './keys';
 import { optionsOf, paymentFields } from './sign-fields';
 
 /** Options of {@link signPayment}. */
@@ -8,8 +8,11 @@ export interface SignPaymentOptions {
   readonly appId: string;
   /** The `prepay_id` that `POST /v3/pay/transactions/jsapi` answered. */
   readonly prepayId: string;
-  /** Your merchant API private key: `apiclient_key.pem` as a PEM string, or a `KeyObject`. */
-  readonly privateKey: string | KeyObject;
+  /**
+   * Your merchant API private key: `apiclient_key.pem` as a PEM string or as the Buffer
+   * `readFileSync` gives, or a `KeyObject`.
+   */
+  readonly privateKey: Pem | KeyObject;
   /** Unix time in seconds, as a string. @default now */
   readonly timeStamp?: string;
   /** Random string, 32 characters at most. @default 32 random characters of [0-9A-Za-z] */
@@ -39,7 +42,12 @@ export function signPayment(options: SignPaymentOptions): PaymentParams {
   const api = 'signPayment';
   const input = optionsOf(api, options, '{ appId, prepayId, privateKey }');
   const fields = paymentFields(api, input);
-  const key = toPrivateKey(input.privateKey, api, 'privateKey');
+  const key = toPrivateKey(
+    input.privateKey,
+    api,
+    'privateKey',
+    'your merchant private key (apiclient_key.pem)',
+  );
   const message = `${fields.appId}\n${fields.timeStamp}\n${fields.nonceStr}\n${fields.package}\n`;
   const paySign = sign('sha256', Buffer.from(message, 'utf8'), key).toString('base64');
   return {

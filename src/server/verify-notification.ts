@@ -1,5 +1,5 @@
+import { describeThrown, describeValue, isRecord } from '../shared/values';
 import { authenticate } from './authenticate-notification';
-import { describeError, describeValue, isRecord } from './messages';
 import { parseNotification } from './notification-body';
 import {
   type NotificationRequest,
@@ -7,7 +7,7 @@ import {
   type VerifyNotificationOptions,
   type VerifyNotificationResult,
 } from './notification-types';
-import { apiV3KeyBytes, decryptResource } from './resource-cipher';
+import { API_V3_KEY, apiV3KeyBytes, openResource } from './resource-cipher';
 
 /** The body's exact bytes, or undefined for a body of another type. */
 function bodyBytes(body: unknown): Buffer | undefined {
@@ -45,29 +45,26 @@ function open(request: unknown, options: unknown): VerifyNotificationResult {
   const parsed = parseNotification(bytes);
   if (typeof parsed === 'string') return refuse(400, 'malformed_body', parsed);
   const key = apiV3KeyBytes(options.apiV3Key);
-  if (typeof key === 'string')
-    return refuse(400, 'invalid_options', `options.apiV3Key is wrong: ${key}.`);
-  let plaintext: string;
-  try {
-    const { ciphertext, nonce, associated_data: associatedData } = parsed.resource;
-    plaintext = decryptResource({
-      apiV3Key: options.apiV3Key as string,
-      resource: { ciphertext, nonce, associated_data: associatedData ?? '' },
-    });
-  } catch (error) {
+  if (typeof key === 'string') {
+    return refuse(400, 'invalid_options', `options.apiV3Key must be ${API_V3_KEY}; got ${key}.`);
+  }
+  const { ciphertext, nonce, associated_data: associatedData } = parsed.resource;
+  const opened = openResource(key, { ciphertext, nonce, associatedData: associatedData ?? '' });
+  if ('problem' in opened) {
     return refuse(
       400,
       'undecryptable_resource',
-      `the resource does not decrypt: ${describeError(error)}.`,
+      `the resource does not decrypt: ${opened.problem}.`,
     );
   }
+  const { plaintext } = opened;
   try {
     return { ok: true, notification: parsed, resource: JSON.parse(plaintext) };
   } catch (error) {
     return refuse(
       400,
       'malformed_resource',
-      `the decrypted resource is not JSON (${describeError(error)}).`,
+      `the decrypted resource is not JSON (${describeThrown(error)}).`,
     );
   }
 }
@@ -95,7 +92,7 @@ export function verifyNotification(
     return refuse(
       400,
       'invalid_request',
-      `the request or the options could not be read: ${describeError(error)}.`,
+      `the request or the options could not be read: ${describeThrown(error)}.`,
     );
   }
 }

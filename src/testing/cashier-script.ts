@@ -1,3 +1,6 @@
+import { isRecord } from '../shared/values';
+import { invalid } from './check-options';
+
 /** A host answer, delivered on one callback channel. */
 export interface ScriptedAnswer {
   channel: 'success' | 'fail' | 'complete';
@@ -82,6 +85,36 @@ export type CashierStep =
   | { answers: ScriptedAnswer[]; delayMs?: number }
   | { behaviour: CashierBehaviour; delayMs?: number };
 
+/**
+ * Checks a cashier script (one step, or a list of steps) given to `api` as `name`; throws the
+ * TypeError naming the first step that is none.
+ */
+export function checkCashierSteps(api: string, name: string, steps: unknown): void {
+  const list: unknown[] = Array.isArray(steps) ? steps : [steps];
+  list.forEach((step, index) => {
+    if (isStep(step)) return;
+    const at = Array.isArray(steps) ? `${name}[${index}]` : name;
+    const expected = `a behaviour (${CASHIER_BEHAVIOURS.join(', ')}), { behaviour, delayMs? } or { answers: [{ channel, answer }], delayMs? }`;
+    invalid(api, at, expected, step);
+  });
+}
+
+function isStep(step: unknown): boolean {
+  if (typeof step === 'string') return isBehaviour(step);
+  if (!isRecord(step)) return false;
+  const { delayMs, answers, behaviour } = step;
+  if (delayMs !== undefined && !(typeof delayMs === 'number' && delayMs >= 0)) return false;
+  if (answers === undefined) return isBehaviour(behaviour);
+  return (
+    Array.isArray(answers) &&
+    answers.every((answer) => isRecord(answer) && isChannel(answer.channel))
+  );
+}
+
+const isBehaviour = (name: unknown) => CASHIER_BEHAVIOURS.indexOf(name as CashierBehaviour) >= 0;
+const isChannel = (name: unknown) => name === 'success' || name === 'fail' || name === 'complete';
+
+/** The answers `step` delivers on `api`'s callbacks, or what it does instead. */
 export function answersFor(
   step: CashierStep,
   api: string,

@@ -1,20 +1,17 @@
-import type { OrderSnapshot, OrderState, PaymentBackend, PreparedOrder } from '../checkout/types';
+import type { PaymentBackend } from '../checkout/types';
 import { onAbort } from '../core/abort-signal';
-import { after, defaultOrder, isRecord, play, STOPPED } from './scripted-answer';
-
-/**
- * What one scripted call does instead of following the timeline: answer a state (with
- * extra snapshot fields), reject, throw synchronously, resolve or return any value as is
- * (garbage, a non-promise), or never answer (`'hang'`, deaf to the abort signal).
- */
-export type FakeAnswer =
-  | OrderState
-  | { state: OrderState; [extra: string]: unknown }
-  | { reject: unknown }
-  | { throw: unknown }
-  | { resolve: unknown }
-  | { return: unknown }
-  | 'hang';
+import { isRecord } from '../shared/values';
+import type { OrderSnapshot, OrderState, PreparedOrder } from '../shared/wire-types';
+import { invalid } from './check-options';
+import { checkBackendOptions } from './fake-options';
+import {
+  after,
+  defaultOrder,
+  type FakeAnswer,
+  ORDER_STATES,
+  play,
+  STOPPED,
+} from './scripted-answer';
 
 /** Options of {@link createFakeBackend}. */
 export interface FakeBackendOptions {
@@ -86,6 +83,7 @@ export interface FakeBackend extends PaymentBackend {
  * const checkout = createCheckout({ backend, host: createFakeHost() })
  */
 export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend {
+  checkBackendOptions(options);
   const { pendingQueries = 0, pendingMs = 0, latencyMs = 0, longPoll = true } = options;
   const queries: FakeQuery[] = [];
   const created: unknown[] = [];
@@ -106,6 +104,11 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     queries,
     created,
     setState(state, orderId) {
+      const api = 'FakeBackend.setState';
+      if (ORDER_STATES.indexOf(state) < 0) invalid(api, 'state', ORDER_STATES.join(', '), state);
+      if (orderId !== undefined && (typeof orderId !== 'string' || !orderId)) {
+        invalid(api, 'orderId', 'a non-empty string, or left out', orderId);
+      }
       if (orderId === undefined) forcedAll = state;
       else forced[orderId] = state;
       for (const wake of wakers.splice(0)) wake();

@@ -1,6 +1,12 @@
 import type { HostRequestOptions, PaymentHost } from '../core/host';
 import { PAYMENT_APIS, type PaymentApi } from '../core/payment-apis';
-import { answersFor, type CashierStep, type ScriptedAnswer } from './cashier-script';
+import {
+  answersFor,
+  type CashierStep,
+  checkCashierSteps,
+  type ScriptedAnswer,
+} from './cashier-script';
+import { checkHostOptions } from './fake-options';
 import { fetchRequest } from './fetch-request';
 
 type Callbacks = Partial<Record<ScriptedAnswer['channel'], (result: unknown) => void>>;
@@ -72,6 +78,7 @@ export interface FakeHost extends PaymentHost {
 
 /** Creates a fake `PaymentHost`, fit to stand in as `global.wx` in jest. */
 export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
+  checkHostOptions(options);
   let steps = toSteps(options.cashier);
   let nextStep = 0;
   const apis: readonly PaymentApi[] = options.apis ?? PAYMENT_APIS;
@@ -151,12 +158,14 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
       for (const listener of appShowListeners.slice()) listener({ scene: 1001 });
     },
     deliverLost: (step = 'ok') => {
+      checkCashierSteps('FakeHost.deliverLost', 'step', step);
       for (const { api, callbacks } of lost.splice(0)) {
         const answers = answersFor(step, api, options.failDetail);
         if (Array.isArray(answers)) deliver(answers, callbacks);
       }
     },
     setCashier: (next) => {
+      checkCashierSteps('FakeHost.setCashier', 'steps', next);
       steps = toSteps(next);
       nextStep = 0;
     },

@@ -1,4 +1,5 @@
 import type { HostRequestOptions } from '../core/host';
+import { checkKind, optionsOf } from './check-options';
 
 /** The part of the global `fetch` (Node 18+) that {@link fetchRequest} uses. */
 export type FetchLike = (
@@ -43,6 +44,9 @@ export interface FetchRequestOptions {
 export function fetchRequest(
   options: FetchRequestOptions = {},
 ): (request: HostRequestOptions) => { abort(): void } {
+  const given = optionsOf('fetchRequest', options);
+  checkKind('fetchRequest', 'fetch', given.fetch, 'function');
+  checkKind('fetchRequest', 'onSettled', given.onSettled, 'function');
   return (request) => {
     const send = options.fetch ?? (globalThis as { fetch?: FetchLike }).fetch;
     const method = request.method ?? 'GET';

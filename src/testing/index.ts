@@ -8,3 +8,4 @@ export * from './fake-backend';
 export * from './fake-host';
 export * from './fetch-request';
 export * from './run-until-settled';
+export type { FakeAnswer } from './scripted-answer';

@@ -1,3 +1,5 @@
+import { checkNumber, invalid, optionsOf, TAG } from './check-options';
+
 /** Options of {@link runUntil} and {@link runUntilSettled}. */
 export interface RunUntilOptions {
   /** Fake milliseconds advanced per step. @default 100 */
@@ -20,12 +22,13 @@ type Advance = (ms: number) => unknown;
 export async function runUntil(
   condition: () => boolean,
   advanceTimersByTime: Advance,
-  { stepMs = 100, maxMs = 120_000 }: RunUntilOptions = {},
+  options: RunUntilOptions = {},
 ): Promise<void> {
+  const api = 'runUntil';
+  if (typeof condition !== 'function') invalid(api, 'condition', 'a function', condition);
+  const { stepMs = 100, maxMs = 120_000 } = checkRunOptions(api, advanceTimersByTime, options);
   for (let elapsed = 0; !condition(); elapsed += stepMs) {
-    if (elapsed >= maxMs) {
-      throw new Error(`[miniprogram-pay/testing] still waiting after ${maxMs} fake ms`);
-    }
+    if (elapsed >= maxMs) throw new Error(`${TAG} still waiting after ${maxMs} fake ms`);
     await advanceTimersByTime(stepMs);
   }
 }
@@ -42,6 +45,10 @@ export async function runUntilSettled<T>(
   advanceTimersByTime: Advance,
   options?: RunUntilOptions,
 ): Promise<T> {
+  if (typeof (promise as Partial<Promise<T>> | undefined)?.finally !== 'function') {
+    invalid('runUntilSettled', 'promise', 'a promise', promise);
+  }
+  checkRunOptions('runUntilSettled', advanceTimersByTime, options);
   let settled = false;
   const watched = promise.finally(() => {
     settled = true;
@@ -49,4 +56,15 @@ export async function runUntilSettled<T>(
   watched.catch(() => {});
   await runUntil(() => settled, advanceTimersByTime, options);
   return watched;
+}
+
+/** Checks the time advance and the options of `api`; the options. */
+function checkRunOptions(api: string, advance: unknown, options: unknown): RunUntilOptions {
+  if (typeof advance !== 'function') {
+    invalid(api, 'advanceTimersByTime', 'a function, e.g. jest.advanceTimersByTimeAsync', advance);
+  }
+  const given = optionsOf(api, options);
+  checkNumber(api, 'stepMs', given.stepMs, 1);
+  checkNumber(api, 'maxMs', given.maxMs);
+  return given;
 }

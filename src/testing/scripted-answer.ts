@@ -1,6 +1,38 @@
-import type { PreparedOrder } from '../checkout/types';
 import { type AbortSignalLike, onAbort } from '../core/abort-signal';
-import type { FakeAnswer } from './fake-backend';
+import { isRecord } from '../shared/values';
+import type { OrderState, PreparedOrder } from '../shared/wire-types';
+
+/**
+ * What one scripted call does instead of following the timeline: answer a state (with
+ * extra snapshot fields), reject, throw synchronously, resolve or return any value as is
+ * (garbage, a non-promise), or never answer (`'hang'`, deaf to the abort signal).
+ */
+export type FakeAnswer =
+  | OrderState
+  | { state: OrderState; [extra: string]: unknown }
+  | { reject: unknown }
+  | { throw: unknown }
+  | { resolve: unknown }
+  | { return: unknown }
+  | 'hang';
+
+/** Every order state, in the order the docs list them. */
+export const ORDER_STATES: readonly OrderState[] = [
+  'pending',
+  'paid',
+  'closed',
+  'failed',
+  'refunded',
+];
+
+const ANSWER_KEYS = ['state', 'reject', 'throw', 'resolve', 'return'];
+
+/** Whether `value` is a {@link FakeAnswer}. */
+export function isFakeAnswer(value: unknown): value is FakeAnswer {
+  if (typeof value === 'string')
+    return value === 'hang' || ORDER_STATES.indexOf(value as OrderState) >= 0;
+  return isRecord(value) && ANSWER_KEYS.some((key) => key in value);
+}
 
 /** What a fake backend call rejects with once its signal aborted. */
 export const STOPPED = 'the fake backend call was aborted';
@@ -56,8 +88,4 @@ export function after(ms: number, run: () => void): unknown {
   if (ms > 0) return setTimeout(run, ms);
   Promise.resolve().then(run);
   return undefined;
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }

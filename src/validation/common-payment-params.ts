@@ -1,10 +1,10 @@
-import type { PreparedParams } from '../core/call-host';
 import type { ParamIssue } from '../core/outcome';
-import { COMMON_PAYMENT_MUST_BE as MUST_BE } from './messages';
+import { isRecord } from '../shared/values';
+import { COMMON_PAYMENT_MUST_BE as MUST_BE } from './must-be';
+import type { PreparedParams } from './prepared-params';
 import {
   checkFields,
   type FieldRule,
-  isFieldObject,
   NON_EMPTY,
   NUMBER,
   OBJECT,
@@ -83,7 +83,7 @@ export function validateCommonPaymentParams(params: unknown): ParamIssue[] {
 
 /** Validates and builds what the host receives; a string `signData` is never re-serialised. */
 export function prepareCommonPaymentParams(params: unknown): PreparedParams {
-  const input = isFieldObject(params) ? params : {};
+  const input = isRecord(params) ? params : {};
   const { values, issues } = checkFields(input, [
     {
       field: 'mode',

@@ -1,8 +1,9 @@
-import type { PreparedParams } from '../core/call-host';
 import type { ParamIssue } from '../core/outcome';
-import { MERCHANT_TRANSFER_MUST_BE as MUST_BE } from './messages';
+import { isRecord } from '../shared/values';
+import { MERCHANT_TRANSFER_MUST_BE as MUST_BE } from './must-be';
+import type { PreparedParams } from './prepared-params';
 import type { FieldRule } from './rules';
-import { checkFields, isFieldObject, isLeftOut, NON_EMPTY, OPTIONAL_STRING, STRING } from './rules';
+import { checkFields, isLeftOut, NON_EMPTY, OPTIONAL_STRING, STRING } from './rules';
 
 /**
  * The parameters of `wx.requestMerchantTransfer`: the page where the user confirms receipt of
@@ -31,7 +32,7 @@ export function validateMerchantTransferParams(params: unknown): ParamIssue[] {
 
 /** Validates and builds exactly what the host receives: known keys only. */
 export function prepareMerchantTransferParams(params: unknown): PreparedParams {
-  const input = isFieldObject(params) ? params : {};
+  const input = isRecord(params) ? params : {};
   // A service provider (subMchId) may name the sub-merchant's AppID instead of its own.
   const appIdOptional = !isLeftOut(input, 'subMchId') && !isLeftOut(input, 'subAppId');
   const rules: FieldRule[] = [

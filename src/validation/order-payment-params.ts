@@ -1,8 +1,9 @@
-import type { PreparedParams } from '../core/call-host';
 import type { ParamIssue } from '../core/outcome';
-import { ORDER_PAYMENT_MUST_BE as MUST_BE } from './messages';
+import { isRecord } from '../shared/values';
+import { ORDER_PAYMENT_MUST_BE as MUST_BE } from './must-be';
 import { type PaymentParamsInput, preparePaymentParams } from './payment-params';
-import { checkFields, isFieldObject, NON_EMPTY, OPTIONAL_OBJECT, OPTIONAL_STRING } from './rules';
+import type { PreparedParams } from './prepared-params';
+import { checkFields, NON_EMPTY, OPTIONAL_OBJECT, OPTIONAL_STRING } from './rules';
 
 /**
  * The parameters of `wx.requestOrderPayment` (mini programs in the custom transaction component,
@@ -24,7 +25,7 @@ export function validateOrderPaymentParams(params: unknown): ParamIssue[] {
 /** Validates and builds what the host receives: `requestPayment`'s fields and the two of its own. */
 export function prepareOrderPaymentParams(params: unknown): PreparedParams {
   const payment = preparePaymentParams(params);
-  const own = checkFields(isFieldObject(params) ? params : {}, [
+  const own = checkFields(isRecord(params) ? params : {}, [
     { field: 'orderInfo', mustBe: MUST_BE.orderInfo, types: OPTIONAL_OBJECT, pattern: NON_EMPTY },
     { field: 'extUserUin', mustBe: MUST_BE.extUserUin, types: OPTIONAL_STRING, pattern: NON_EMPTY },
   ]);

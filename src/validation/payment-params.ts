@@ -1,10 +1,10 @@
-import type { PreparedParams } from '../core/call-host';
 import type { ParamIssue } from '../core/outcome';
-import { PAYMENT_MUST_BE as MUST_BE } from './messages';
+import { isRecord } from '../shared/values';
+import { PAYMENT_MUST_BE as MUST_BE } from './must-be';
+import type { PreparedParams } from './prepared-params';
 import {
   checkFields,
   type FieldRule,
-  isFieldObject,
   isLeftOut,
   NON_EMPTY,
   OPTIONAL_STRING,
@@ -66,7 +66,7 @@ export function validatePaymentParams(params: unknown): ParamIssue[] {
  * `package` whatever the caller named it, a numeric timeStamp as its digits.
  */
 export function preparePaymentParams(params: unknown): PreparedParams {
-  const input = isFieldObject(params) ? params : {};
+  const input = isRecord(params) ? params : {};
   const packageKey = isLeftOut(input, 'package') && !isLeftOut(input, 'pkg') ? 'pkg' : 'package';
   const { values, issues } = checkFields(input, paymentRules(packageKey));
   const { timeStamp, nonceStr, signType, paySign } = values;

@@ -1,7 +1,8 @@
-import type { PreparedParams } from '../core/call-host';
 import type { ParamIssue } from '../core/outcome';
-import { PLUGIN_PAYMENT_MUST_BE as MUST_BE } from './messages';
-import { checkFields, isFieldObject, NUMBER, OPTIONAL_STRING, STRING } from './rules';
+import { isRecord } from '../shared/values';
+import { PLUGIN_PAYMENT_MUST_BE as MUST_BE } from './must-be';
+import type { PreparedParams } from './prepared-params';
+import { checkFields, NUMBER, OPTIONAL_STRING, STRING } from './rules';
 
 /**
  * The parameters of `wx.requestPluginPayment`: a payment from inside a plugin, through the
@@ -25,7 +26,7 @@ export function validatePluginPaymentParams(params: unknown): ParamIssue[] {
 
 /** Validates and builds exactly what the host receives: known keys only. */
 export function preparePluginPaymentParams(params: unknown): PreparedParams {
-  const input = isFieldObject(params) ? params : {};
+  const input = isRecord(params) ? params : {};
   const { values: value, issues } = checkFields(input, [
     {
       field: 'version',

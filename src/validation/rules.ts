@@ -1,6 +1,6 @@
-import { isArray } from '../core/describe';
 import type { ParamIssue } from '../core/outcome';
-import { mustBeMessage, unreadableMessage } from './messages';
+import { isArray } from '../shared/values';
+import { mustBeMessage, unreadableMessage } from './must-be';
 
 /** The kind of value a field may hold; `undefined` among them makes it optional. */
 type FieldType = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'undefined';
@@ -66,9 +66,4 @@ export function isLeftOut(input: object, key: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** An object that is not an array: anything else has no fields to validate. */
-export function isFieldObject(value: unknown): value is object {
-  return typeof value === 'object' && value !== null && !isArray(value);
 }

@@ -1,6 +1,7 @@
 import type { ParamIssue } from '../core/outcome';
-import { mustBeMessage, SIGN_DATA_MUST_BE, signDataMessage, unreadableMessage } from './messages';
-import { checkFields, type FieldRule, isFieldObject } from './rules';
+import { isRecord } from '../shared/values';
+import { mustBeMessage, SIGN_DATA_MUST_BE, signDataMessage, unreadableMessage } from './must-be';
+import { checkFields, type FieldRule } from './rules';
 
 /**
  * `signData` as the host receives it, checked: the caller's string byte for byte (re-serialising
@@ -31,12 +32,12 @@ export function readSignData(
   } catch (error) {
     return refused(signDataMessage(given, error));
   }
-  if (!isFieldObject(fields)) return refused(mustBeMessage('signData', SIGN_DATA_MUST_BE, given));
+  if (!isRecord(fields)) return refused(mustBeMessage('signData', SIGN_DATA_MUST_BE, given));
   const checked = checkFields(fields, rules, 'signData.');
   let issues = checked.issues;
   for (const field of Object.keys(nested)) {
     const value = checked.values[field];
-    if (isFieldObject(value))
+    if (isRecord(value))
       issues = issues.concat(checkFields(value, nested[field] ?? [], `signData.${field}.`).issues);
   }
   return { text, issues };

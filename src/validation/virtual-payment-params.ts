@@ -1,10 +1,10 @@
-import type { PreparedParams } from '../core/call-host';
 import type { ParamIssue } from '../core/outcome';
-import { VIRTUAL_MUST_BE as MUST_BE } from './messages';
+import { isRecord } from '../shared/values';
+import { VIRTUAL_MUST_BE as MUST_BE } from './must-be';
+import type { PreparedParams } from './prepared-params';
 import {
   checkFields,
   type FieldRule,
-  isFieldObject,
   isLeftOut,
   NON_EMPTY,
   NUMBER,
@@ -88,7 +88,7 @@ export function validateVirtualPaymentParams(params: unknown): ParamIssue[] {
 
 /** Validates and builds what the host receives; a string `signData` is never re-serialised. */
 export function prepareVirtualPaymentParams(params: unknown): PreparedParams {
-  const input = isFieldObject(params) ? params : {};
+  const input = isRecord(params) ? params : {};
   const payKey = isLeftOut(input, 'paySig') && !isLeftOut(input, 'paySign') ? 'paySign' : 'paySig';
   const { values, issues } = checkFields(input, [
     { field: 'mode', mustBe: MUST_BE.mode, types: STRING, pattern: /^short_series_(goods|coin)$/ },

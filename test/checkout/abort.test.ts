@@ -135,6 +135,31 @@ describe('Aborting', () => {
     expect(backend.queries).toHaveLength(1);
   });
 
+  test('aborted by the page as the cashier is about to open (its onStage listener): no sheet, pending, the host free', async () => {
+    const controller = countingSignal();
+    const { checkout, backend, host } = setup({
+      config: {
+        onStage: (stage) => {
+          if (stage === 'awaiting_payment') controller.abort();
+        },
+      },
+    });
+    const result = await checkout.pay({}, { signal: controller.signal });
+    expect(result).toEqual({
+      kind: 'payment',
+      status: 'pending',
+      orderId: 'fake-order-1',
+      detail: expect.stringMatching(/^Aborted after the order was created/),
+      outcome: expect.objectContaining({
+        code: 'aborted',
+        detail: expect.stringMatching(/^Aborted before the cashier opened/),
+      }),
+    });
+    expect(host.sheetsOpened).toBe(0);
+    expect(backend.queries).toHaveLength(0);
+    expect(await requestPayment(PARAMS, { host })).toMatchObject({ status: 'ok' });
+  });
+
   test('after an abort the checkout is free again, and pay() waits for the host only while its sheet is up', async () => {
     const { checkout, backend, host } = setup({ host: { cashier: ['lost', 'ok'] } });
     const controller = new AbortController();

@@ -1,5 +1,6 @@
 import { createCheckout } from '../../src/checkout/create-checkout';
-import type { CheckoutConfig, CheckoutResult, CheckoutStage } from '../../src/checkout/types';
+import type { CheckoutConfig, CheckoutStage } from '../../src/checkout/options';
+import type { CheckoutResult } from '../../src/checkout/types';
 import type { AbortSignalLike } from '../../src/core/abort-signal';
 import { createFakeBackend, type FakeBackendOptions } from '../../src/testing/fake-backend';
 import { createFakeHost, type FakeHostOptions } from '../../src/testing/fake-host';

@@ -225,7 +225,7 @@ describe('The flow, creating_order: createOrder fails', () => {
     [
       'resolves garbage',
       () => Promise.resolve('<html>' as never),
-      /resolved '<html>' instead of an order/,
+      /resolved "<html>" instead of an order/,
     ],
     ['resolves null', () => Promise.resolve(null as never), /resolved null instead of an order/],
     [
@@ -236,17 +236,17 @@ describe('The flow, creating_order: createOrder fails', () => {
     [
       'has an empty orderId',
       () => Promise.resolve({ orderId: '', kind: 'payment', params: {} } as never),
-      /an order whose orderId is ''/,
+      /an order whose orderId is ""/,
     ],
     [
       'has a bad kind',
       () => Promise.resolve({ orderId: 'o', kind: 'jsapi', params: {} } as never),
-      /an order whose kind is 'jsapi', not one of payment, virtual, order, common, plugin, transfer/,
+      /an order whose kind is "jsapi", not one of payment, virtual, order, common, plugin, transfer/,
     ],
     [
       'has no params object',
       () => Promise.resolve({ orderId: 'o', kind: 'virtual', params: 'x' } as never),
-      /an order whose params are 'x'/,
+      /an order whose params are "x"/,
     ],
   ];
   test.each(cases)(

@@ -1,6 +1,5 @@
-import { createCheckout } from 'miniprogram-pay';
+import { createCheckout, HttpBackendError } from 'miniprogram-pay';
 import { createFakeBackend, createFakeHost } from 'miniprogram-pay/testing';
-import { HttpBackendError } from '../../src/checkout/http-error';
 import { settle, setup, track } from './helpers';
 
 beforeEach(() => jest.useFakeTimers());
@@ -262,7 +261,11 @@ describe('Resuming pending orders at app launch: nothing lost, nothing delivered
     backend.queryOrder = (orderId, ctx) =>
       orderId === 'gone'
         ? Promise.reject(
-            new HttpBackendError('GET /api/orders/gone answered HTTP 404 Not Found', 404),
+            new HttpBackendError('GET /api/orders/gone answered HTTP 404 Not Found', {
+              method: 'GET',
+              url: '/api/orders/gone',
+              status: 404,
+            }),
           )
         : queryOrder(orderId, ctx);
     const checkout = createCheckout({ host, backend });

@@ -66,9 +66,9 @@ describe('Parameter shapes: odd values are named, never thrown', () => {
       }),
     ).toEqual([
       { field: 'timeStamp', message: mustBe('timeStamp', '-1', 'digits') },
-      { field: 'nonceStr', message: mustBe('nonceStr', `'${'x'.repeat(40)}…'`, '1 to 32') },
+      { field: 'nonceStr', message: mustBe('nonceStr', `"${'x'.repeat(40)}…"`, '1 to 32') },
       { field: 'package', message: mustBe('package', 'null', "'prepay_id='") },
-      { field: 'signType', message: mustBe('signType', "'SHA1'", 'RSA, MD5, HMAC-SHA256') },
+      { field: 'signType', message: mustBe('signType', '"SHA1"', 'RSA, MD5, HMAC-SHA256') },
       { field: 'paySign', message: mustBe('paySign', '7', 'non-empty string') },
     ]);
   });
@@ -92,7 +92,7 @@ describe('Parameter shapes: odd values are named, never thrown', () => {
       signData: { ...signData, goodsPrice: '600' },
     });
     expect(issues.map((issue) => issue.message)).toEqual([
-      mustBe('signData.goodsPrice', "'600'", 'a whole number'),
+      mustBe('signData.goodsPrice', '"600"', 'a whole number'),
     ]);
   });
 });
@@ -122,7 +122,7 @@ describe('Options of a payment call: timeoutMs', () => {
     [Number.NaN, 'NaN'],
     [Number.POSITIVE_INFINITY, 'Infinity'],
     [2 ** 31, '2147483648'],
-    ['5000', "'5000'"],
+    ['5000', '"5000"'],
     [null, 'null'],
   ])('refuses timeoutMs %p, saying what it got', async (timeoutMs, got) => {
     const host = createFakeHost();

@@ -90,7 +90,7 @@ export function thrownOf(kind: ThrownKind): unknown {
 
 export const DESCRIBED_THROWN: { readonly [kind in ThrownKind]: string } = {
   error: 'Error: boom',
-  string: "'boom', not an Error",
+  string: '"boom", not an Error',
   object: 'an object, not an Error: {"errMsg":"x"}',
   undefined: 'undefined, not an Error',
   null: 'null, not an Error',

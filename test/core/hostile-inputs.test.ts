@@ -107,7 +107,7 @@ describe('What a payment call resolves to: hosts whose members throw when read',
     const host = withThrowingGetter(createFakeHost(), 'requestVirtualPayment', 'nope');
     expect(failure(await requestVirtualPayment(virtualParams, { host }))).toMatchObject({
       code: 'host_error',
-      detail: threw('wx.requestVirtualPayment', "'nope', not an Error"),
+      detail: threw('wx.requestVirtualPayment', '"nope", not an Error'),
     });
   });
 
@@ -233,7 +233,7 @@ describe('Parameter shapes: fields that throw when read are named, never thrown'
     expect(outcome.issues).toEqual([
       {
         field: 'paySign',
-        message: unreadable('paySign', "'secret', not an Error"),
+        message: unreadable('paySign', '"secret", not an Error'),
       },
     ]);
     expect(host.sheetsOpened).toBe(0);
@@ -287,7 +287,7 @@ describe('Parameter shapes: fields that throw when read are named, never thrown'
       {
         field: 'signData',
         message: expect.stringMatching(
-          /^signData could not be turned into JSON \('no', not an Error\)/,
+          /^signData could not be turned into JSON \("no", not an Error\)/,
         ),
       },
     ]);
@@ -334,6 +334,24 @@ describe('Parameter shapes: revoked Proxies', () => {
   });
 });
 
+describe('Options of a payment call: options that throw when read', () => {
+  it('host_error naming the call options, the sheet never opened', async () => {
+    const host = createFakeHost();
+    const options = throwingProxy({ host }, new RangeError('options gone'));
+    const result = await ending(() => requestPayment(params, options));
+    expect(result).toEqual({
+      resolved: {
+        status: 'failed',
+        code: 'host_error',
+        detail: 'Reading the call options threw RangeError: options gone.',
+        errMsg: '',
+        raw: expect.any(RangeError),
+      },
+    });
+    expect(host.sheetsOpened).toBe(0);
+  });
+});
+
 describe('Options of a payment call: signal, when it is not a usable signal', () => {
   const cases: Array<[string, () => unknown, string]> = [
     ['has no addEventListener', () => ({ aborted: false }), 'it has no addEventListener function'],
@@ -360,7 +378,7 @@ describe('Options of a payment call: signal, when it is not a usable signal', ()
         },
         addEventListener() {},
       }),
-      "using it threw 'no state', not an Error",
+      'using it threw "no state", not an Error',
     ],
     [
       'is a Proxy whose trap throws',

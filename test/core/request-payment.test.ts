@@ -110,20 +110,23 @@ describe('Parameter shapes: bad parameters are named before the host is touched'
     expect(validatePaymentParams(params)).toEqual([]);
   });
 
-  it.each([null, undefined, 'params', 42, []])('refuses %p, naming every field', (value) => {
-    expect(validatePaymentParams(value).map((issue) => issue.field)).toEqual([
-      'timeStamp',
-      'nonceStr',
-      'package',
-      'paySign',
-    ]);
-  });
+  it.each([null, undefined, 'params', 42, [], () => params])(
+    'refuses %p, naming every field',
+    (value) => {
+      expect(validatePaymentParams(value).map((issue) => issue.field)).toEqual([
+        'timeStamp',
+        'nonceStr',
+        'package',
+        'paySign',
+      ]);
+    },
+  );
 
   it("says what the field must be and what it got: timeStamp 'soon'", () => {
     expect(validatePaymentParams({ ...params, timeStamp: 'soon' })).toEqual([
       {
         field: 'timeStamp',
-        message: mustBe('timeStamp', "'soon'", 'seconds since 1970'),
+        message: mustBe('timeStamp', '"soon"', 'seconds since 1970'),
       },
     ]);
   });

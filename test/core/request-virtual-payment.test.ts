@@ -145,14 +145,14 @@ describe('Parameter shapes: validateVirtualPaymentParams', () => {
     expect(validateVirtualPaymentParams({ ...base, signData: { ...fields, env: '1' } })).toEqual([
       {
         field: 'signData.env',
-        message: mustBe('signData.env', "'1'", '0 (production), 1 (sandbox)'),
+        message: mustBe('signData.env', '"1"', '0 (production), 1 (sandbox)'),
       },
     ]);
   });
 
   it.each([
-    ['not JSON', '{offerId:', "got '{offerId:', which is not JSON (SyntaxError: "],
-    ['a JSON array', '[1,2]', "got '[1,2]'"],
+    ['not JSON', '{offerId:', 'got "{offerId:", which is not JSON (SyntaxError: '],
+    ['a JSON array', '[1,2]', 'got "[1,2]"'],
     ['a number', 42, 'got 42'],
   ])('refuses a signData that is %s, saying what it got', (_name, value, got) => {
     const issues = validateVirtualPaymentParams({ ...params, signData: value });

@@ -109,7 +109,7 @@ describe('the merchant verifies /pay/notify', () => {
     );
     expect(answer.status).toBe(401);
     expect(answer.body.message).toBe(
-      'Wechatpay-Signature-Type must be WECHATPAY2-SHA256-RSA2048; got the string "WECHATPAY2-SM2-WITH-SM3".',
+      'Wechatpay-Signature-Type must be WECHATPAY2-SHA256-RSA2048; got "WECHATPAY2-SM2-WITH-SM3".',
     );
     expect(state).toBe('pending');
   });

@@ -93,7 +93,7 @@ describe('Your server: merchantTransferParams', () => {
       expect(() =>
         merchantTransferParams({ mchId: 'm', appId: 'a', bill: { ...bill, state } }),
       ).toThrow(
-        `[miniprogram-pay/server] merchantTransferParams: bill.state must be WAIT_USER_CONFIRM: only a bill waiting for the user has a package the client can open; got the string "${state}".`,
+        `[miniprogram-pay/server] merchantTransferParams: bill.state must be WAIT_USER_CONFIRM: only a bill waiting for the user has a package the client can open; got "${state}".`,
       );
     },
   );

@@ -94,7 +94,7 @@ describe('createNotification', () => {
   it.each([
     ['no options', undefined, 'its options'],
     ['eventType missing', { eventType: undefined }, 'eventType'],
-    ['a resource that is a number', { resource: 5 }, 'plaintext'],
+    ['a resource that is a number', { resource: 5 }, 'resource'],
     ['an APIv3 key of 31 bytes', { apiV3Key: 'x'.repeat(31) }, 'apiV3Key'],
     [
       'a public key to sign with',
@@ -119,7 +119,7 @@ describe('createNotification', () => {
     expect(call).toThrow(TypeError);
     expect(call).toThrow(
       new RegExp(
-        `^\\[miniprogram-pay/server\\] \\w+: ${argument.replace(/[()]/g, '\\$&')} must be`,
+        `^\\[miniprogram-pay/server\\] createNotification: ${argument.replace(/[()]/g, '\\$&')} must be`,
       ),
     );
   });
@@ -211,6 +211,11 @@ describe('signNotification and encryptResource', () => {
       'nonce',
     ],
     [
+      'plaintext a number',
+      () => encryptResource({ apiV3Key: API_V3_KEY, plaintext: any(5) }),
+      'plaintext',
+    ],
+    [
       'associatedData a number',
       () => encryptResource({ apiV3Key: API_V3_KEY, plaintext: '', associatedData: any(1) }),
       'associatedData',
@@ -239,16 +244,22 @@ describe('decryptResource', () => {
     expect(decryptResource({ apiV3Key: API_V3_KEY, resource: withoutAad })).toBe('x');
   });
 
-  it('throws an Error when it does not decrypt', () => {
+  it('throws an Error when it does not decrypt, a TypeError when the resource cannot be one', () => {
     expect(() => decryptResource({ apiV3Key: 'b'.repeat(32), resource })).toThrow(
-      /does not decrypt/,
+      '[miniprogram-pay/server] decryptResource: the resource does not decrypt: the APIv3 key is wrong, or the ciphertext, nonce or associated data were tampered with.',
     );
     expect(() =>
       decryptResource({ apiV3Key: API_V3_KEY, resource: { ...resource, nonce: 'short' } }),
-    ).toThrow(/not 12/);
+    ).toThrow(
+      new TypeError(
+        '[miniprogram-pay/server] decryptResource: resource.nonce must be a string of 12 bytes; got "short".',
+      ),
+    );
     expect(() =>
       decryptResource({ apiV3Key: API_V3_KEY, resource: { ...resource, ciphertext: 'AAAA' } }),
-    ).toThrow(/shorter/);
+    ).toThrow(
+      /^\[miniprogram-pay\/server\] decryptResource: resource\.ciphertext must be Base64 of the ciphertext and its 16-byte tag/,
+    );
   });
 
   it.each([

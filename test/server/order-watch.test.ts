@@ -230,7 +230,7 @@ describe('changed', () => {
     await jest.advanceTimersByTimeAsync(10);
     store.set('A', 'paid');
     await expect(watch.changed('A')).rejects.toThrow(
-      '[miniprogram-pay/server] OrderWatch.changed("A"): events.publish failed: redis is down',
+      '[miniprogram-pay/server] OrderWatch.changed("A"): events.publish failed: Error: redis is down',
     );
     await jest.advanceTimersByTimeAsync(0);
     expect(answer.value).toMatchObject({ state: 'paid' });
@@ -243,7 +243,9 @@ describe('changed', () => {
         }),
       },
     });
-    await expect(throwing.changed('A')).rejects.toThrow('events.publish failed: the string "sync"');
+    await expect(throwing.changed('A')).rejects.toThrow(
+      'events.publish failed: "sync", not an Error',
+    );
   });
 });
 

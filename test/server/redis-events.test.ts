@@ -174,7 +174,7 @@ it('a failed subscription is reported, wakes the early listeners, and is tried a
   await flush();
   expect(early).toHaveBeenCalledTimes(1);
   expect(onError.mock.calls[0]?.[0].message).toBe(
-    '[miniprogram-pay/server] could not subscribe to miniprogram-pay:orders: NOAUTH',
+    '[miniprogram-pay/server] could not subscribe to miniprogram-pay:orders: Error: NOAUTH',
   );
   events.subscribe('B', () => {});
   expect(redis.subscribeCalls).toBe(2);

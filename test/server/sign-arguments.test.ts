@@ -198,7 +198,7 @@ describe('bad arguments throw a TypeError that names them', () => {
 
   it('shows the value received when it is no secret', () => {
     expect(() => signPayment({ ...good, prepayId: 'prepay_id=wx1' })).toThrow(
-      '[miniprogram-pay/server] signPayment: prepayId must be the prepay_id alone, without "prepay_id=" (the package adds it); got the string "prepay_id=wx1".',
+      '[miniprogram-pay/server] signPayment: prepayId must be the prepay_id alone, without "prepay_id=" (the package adds it); got "prepay_id=wx1".',
     );
     expect(() => signPaymentV2({ ...goodV2, key: '' })).toThrow('got a string of 0 characters.');
   });

@@ -455,6 +455,6 @@ describe('messages', () => {
           },
         }),
       ).message,
-    ).toBe('options.now() threw: clock broke.');
+    ).toBe('options.now() threw: Error: clock broke.');
   });
 });

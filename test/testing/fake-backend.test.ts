@@ -115,4 +115,18 @@ describe('Testing your checkout: createFakeBackend', () => {
     expect(jest.getTimerCount()).toBe(0);
     expect(backend.queries[0]?.answered).toBeUndefined();
   });
+
+  test('takes a hand-made signal that cannot stop listening, as mini programs have', async () => {
+    const listeners: Array<() => void> = [];
+    const signal = {
+      aborted: false,
+      addEventListener: (_type: 'abort', listener: () => void) => void listeners.push(listener),
+    };
+    const backend = createFakeBackend({ latencyMs: 100 });
+    const answer = backend.queryOrder('o', { waitMs: 0, signal });
+    await jest.advanceTimersByTimeAsync(100);
+    expect(await answer).toEqual({ orderId: 'o', state: 'paid' });
+    for (const listener of listeners) listener();
+    expect(jest.getTimerCount()).toBe(0);
+  });
 });

@@ -46,9 +46,7 @@ export function rfc3339Beijing(ms: number): string {
   return `${shifted.slice(0, 19)}+08:00`;
 }
 
-export function unixSeconds(ms: number): number {
-  return Math.floor(ms / 1000);
-}
+export { unixSeconds } from '../../../../src/shared/time';
 
 /** Like WeChat Pay's transfer_bill_no: 34 digits starting with 1330. */
 export function newTransferBillNo(nowMs: number): string {

@@ -1,7 +1,5 @@
 /** Small shape checks for JSON that arrives outside fastify's schema validation. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isRecord } from '../../../../src/shared/values';
 
 export function isNonEmptyString(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0;

@@ -1,7 +1,7 @@
 import { toOrderState } from '../../../../src/checkout/order-state';
-import type { OrderState } from '../../../../src/checkout/types';
+import type { OrderState } from '../../../../src/shared/wire-types';
 
-export type { OrderState } from '../../../../src/checkout/types';
+export type { OrderState } from '../../../../src/shared/wire-types';
 
 /** Every WeChat Pay v3 trade_state the simulated platform produces. */
 export const TRADE_STATES = [

@@ -9,16 +9,11 @@ import type { SimulatedWeChatPay } from './wechat-pay';
 export const CASHIER_ACTIONS = ['pay', 'cancel', 'fail'] as const;
 export type CashierAction = (typeof CASHIER_ACTIONS)[number];
 
-/** The host APIs whose cashier is simulated: the whole payment family. */
-export const CASHIER_APIS = [
-  'requestPayment',
-  'requestVirtualPayment',
-  'requestOrderPayment',
-  'requestCommonPayment',
-  'requestPluginPayment',
-  'requestMerchantTransfer',
-] as const;
-export type CashierApi = (typeof CASHIER_APIS)[number];
+/** The host APIs whose cashier is simulated: the whole payment family, as the library lists it. */
+export {
+  PAYMENT_APIS as CASHIER_APIS,
+  type PaymentApi as CashierApi,
+} from '../../../../src/core/payment-apis';
 
 /** One use of the host's cashier sheet, with `params` exactly as the host received them. */
 export interface CashierRequest {

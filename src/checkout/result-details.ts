@@ -1,13 +1,10 @@
-import { describeThrown, describeValue } from '../core/describe';
+import { describeThrown, describeValue } from '../shared/values';
 
 /**
- * The developer-facing messages of the checkout: sentences for a log, saying what happened,
- * the value received, and what to do when it is not obvious. They become the `detail` of a
- * result, or the message of the TypeError a bad option throws.
+ * The `detail` of a checkout's results: sentences for a log, saying what happened, the value
+ * received, and what to do when it is not obvious.
  */
-export const checkoutMessages = {
-  badOption: (api: string, name: string, expected: string, value: unknown) =>
-    `[miniprogram-pay] ${api}: ${name} must be ${expected}, got ${describeValue(value)}.`,
+export const resultDetails = {
   badOrderId: (value: unknown) =>
     `orderId must be the id your backend gave, a non-empty string, got ${describeValue(value)}.`,
 
@@ -18,13 +15,12 @@ export const checkoutMessages = {
   lostCallback: (graceMs: number) =>
     `The callback was lost: the app came back and no callback followed within ${graceMs} ms.`,
 
-  backendThrew: (call: string, thrown: unknown) =>
-    `backend.${call} threw ${describeThrown(thrown)}.`,
-  backendRejected: (call: string, thrown: unknown) =>
+  callThrew: (call: string, thrown: unknown) => `backend.${call} threw ${describeThrown(thrown)}.`,
+  callRejected: (call: string, thrown: unknown) =>
     `backend.${call} rejected: ${describeThrown(thrown)}`,
-  backendTimedOut: (call: string, ms: number) => `backend.${call} gave no answer within ${ms} ms.`,
-  backendMalformed: (call: string, problem: string) => `backend.${call} resolved ${problem}.`,
-  backendAborted: (call: string) => `Aborted before backend.${call} answered.`,
+  callTimedOut: (call: string, ms: number) => `backend.${call} gave no answer within ${ms} ms.`,
+  callMalformed: (call: string, problem: string) => `backend.${call} resolved ${problem}.`,
+  callAborted: (call: string) => `Aborted before backend.${call} answered.`,
 
   orderClosed: 'The backend says the order is closed.',
   orderRefunded: 'The backend says the order was refunded.',

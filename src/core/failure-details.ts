@@ -1,11 +1,11 @@
-import { describeThrown } from './describe';
+import { describeThrown } from '../shared/values';
 import type { ParamIssue } from './outcome';
 
 /**
  * The developer-facing messages of a host call: sentences for a log that say what happened,
  * and what to do when it is not obvious. They become the `detail` of a failed outcome.
  */
-export const hostMessages = {
+export const failureDetails = {
   noHost: 'No host: the global wx is missing and no host option was given.',
   noApi: (api: string) =>
     `The host has no wx.${api} (an old base library, or not on this platform).`,

@@ -1,13 +1,7 @@
-/**
- * A short description of any value for a message: a string quoted and cut (`'abc'`), a
- * number, boolean, null or undefined as itself, anything else by its kind (`an object`).
+/*
+ * Reading and describing values the library did not make (a host's answer, a backend's JSON,
+ * a caller's argument), for the client and the server kit alike: one formatting everywhere.
  */
-export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return `'${excerpt(value, 40)}'`;
-  if (typeof value === 'function') return 'a function';
-  if (typeof value !== 'object' || value === null) return String(value);
-  return isArray(value) ? 'an array' : 'an object';
-}
 
 /** `Array.isArray`, which throws for a revoked Proxy: that is no array. */
 export function isArray(value: unknown): boolean {
@@ -16,6 +10,23 @@ export function isArray(value: unknown): boolean {
   } catch {
     return false;
   }
+}
+
+/** An object whose fields can be read by name: not null, not an array. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !isArray(value);
+}
+
+/**
+ * A short description of any value for a message: a string cut and written as JSON
+ * (`"abc"`, a line break as `\n`, so a message stays one line), a number, boolean, null or
+ * undefined as itself, anything else by its kind (`an object`). Never throws.
+ */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(excerpt(value, 40));
+  if (typeof value === 'function') return 'a function';
+  if (typeof value !== 'object' || value === null) return String(value);
+  return isArray(value) ? 'an array' : 'an object';
 }
 
 /**

@@ -1,55 +1,53 @@
 import { type AbortSignalLike, createAbortController, onAbort } from '../core/abort-signal';
-import { describeThrown } from '../core/describe';
-import { checkoutMessages as say } from './messages';
+import { describeThrown } from '../shared/values';
+import { resultDetails as say } from './result-details';
 
-/** A backend call that gave no usable answer: why, a sentence for the log, what came back. */
-export interface BackendFailure {
+/** A call of the backend that gave no usable answer: why, a sentence for the log, what came back. */
+export interface CallFailure {
   readonly ok: false;
   readonly reason: 'threw' | 'rejected' | 'timed_out' | 'malformed' | 'aborted' | 'unknown_order';
   readonly message: string;
   readonly cause: unknown;
 }
 
-/** What one backend call gave. */
-export type BackendResult<T> = { readonly ok: true; readonly value: T } | BackendFailure;
+/** What one call of the backend gave. */
+export type CallResult<T> = { readonly ok: true; readonly value: T } | CallFailure;
 
-/** Reads an answer: the value, or why it is not one (`malformed`: a sentence for the log). */
+/** Reads an answer: the value, or why it is not one (`problem`: a sentence for the log). */
 export type AnswerReader<T> = (
   answer: unknown,
 ) => { ok: true; value: T } | { ok: false; reason: 'malformed' | 'unknown_order'; problem: string };
 
 /**
- * Calls a backend function and reads its answer, whatever it does: throw, reject, return a
- * non-promise, resolve garbage, or never answer. The call gets a signal of its own that
- * aborts after `timeoutMs` or with `signal`; then its answer is no longer awaited.
+ * Calls one function of the backend (`createOrder`, `queryOrder`) and reads its answer,
+ * whatever it does: throw, reject, return a non-promise, resolve garbage, or never answer.
+ * The call gets a signal of its own that aborts after `timeoutMs` or with `signal`; then its
+ * answer is no longer awaited.
  */
-export function callBackend<T>(
+export function boundedCall<T>(
   name: 'createOrder' | 'queryOrder',
   call: (signal: AbortSignalLike) => unknown,
   read: AnswerReader<T>,
   { timeoutMs, signal }: { timeoutMs: number; signal: AbortSignalLike },
-): Promise<BackendResult<T>> {
+): Promise<CallResult<T>> {
   return new Promise((resolve) => {
     const own = createAbortController();
-    const finish = (result: BackendResult<T>) => {
+    const finish = (result: CallResult<T>) => {
       clearTimeout(timer);
       stopListening();
       own.abort();
       resolve(result);
     };
-    const fail = (reason: BackendFailure['reason'], message: string, cause?: unknown) =>
+    const fail = (reason: CallFailure['reason'], message: string, cause?: unknown) =>
       finish({ ok: false, reason, message, cause });
-    const timer = setTimeout(
-      () => fail('timed_out', say.backendTimedOut(name, timeoutMs)),
-      timeoutMs,
-    );
-    const stopListening = onAbort(signal, () => fail('aborted', say.backendAborted(name)));
-    if (signal.aborted) return fail('aborted', say.backendAborted(name));
+    const timer = setTimeout(() => fail('timed_out', say.callTimedOut(name, timeoutMs)), timeoutMs);
+    const stopListening = onAbort(signal, () => fail('aborted', say.callAborted(name)));
+    if (signal.aborted) return fail('aborted', say.callAborted(name));
     let returned: unknown;
     try {
       returned = call(own.signal);
     } catch (error) {
-      return fail('threw', say.backendThrew(name, error), error);
+      return fail('threw', say.callThrew(name, error), error);
     }
     // After `finish`, the own signal has aborted: a late answer changes nothing.
     Promise.resolve(returned).then(
@@ -57,14 +55,14 @@ export function callBackend<T>(
         if (own.signal.aborted) return;
         const reading = readSafely(read, answer);
         if (reading.ok) finish(reading);
-        else fail(reading.reason, say.backendMalformed(name, reading.problem), answer);
+        else fail(reading.reason, say.callMalformed(name, reading.problem), answer);
       },
       (error: { status?: unknown } | undefined) => {
         if (own.signal.aborted) return;
         // `httpBackend` rejects with the HTTP status; 404 means the backend does not know the order.
         const reason =
           name === 'queryOrder' && error?.status === 404 ? 'unknown_order' : 'rejected';
-        fail(reason, say.backendRejected(name, error), error);
+        fail(reason, say.callRejected(name, error), error);
       },
     );
   });

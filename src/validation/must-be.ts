@@ -1,4 +1,4 @@
-import { describeThrown, describeValue } from '../core/describe';
+import { describeThrown, describeValue } from '../shared/values';
 
 /*
  * Every validation message, worded for the developer who reads it in a log:

@@ -1,0 +1,2 @@
+/** The tag every message the main entry throws starts with. */
+export const TAG = '[miniprogram-pay]';
