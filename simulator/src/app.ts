@@ -3,13 +3,19 @@ import type { SimulatorConfig } from './config/options';
 import { clientErrorHandler } from './errors/client-errors';
 import errorHandling, { answerError } from './errors/error-handling';
 import { newRequestId } from './lib/ids';
+import cashierPlugin from './plugins/cashier';
 import clockPlugin from './plugins/clock';
 import configPlugin from './plugins/config';
 import journalPlugin from './plugins/journal';
 import merchantsPlugin from './plugins/merchants';
+import paymentsPlugin from './plugins/payments';
 import storePlugin from './plugins/store';
+import cashierRoutes from './routes/sim/cashier';
 import clockRoutes from './routes/sim/clock';
+import inspectRoutes from './routes/sim/inspect';
 import merchantRoutes from './routes/sim/merchants';
+import notificationRoutes from './routes/sim/notifications';
+import simRefundRoutes from './routes/sim/refunds';
 import v3Routes from './routes/v3';
 
 /** Largest request body: WeChat Pay's requests are a few KB. */
@@ -45,6 +51,8 @@ export function buildSimulatorApp(config: SimulatorConfig): FastifyInstance {
   app.register(clockPlugin);
   app.register(journalPlugin);
   app.register(merchantsPlugin);
+  app.register(paymentsPlugin);
+  app.register(cashierPlugin);
 
   // WeChat Pay's APIs.
   app.register(v3Routes);
@@ -52,5 +60,9 @@ export function buildSimulatorApp(config: SimulatorConfig): FastifyInstance {
   // The simulator's own controls.
   app.register(merchantRoutes);
   app.register(clockRoutes);
+  app.register(cashierRoutes);
+  app.register(notificationRoutes);
+  app.register(simRefundRoutes);
+  app.register(inspectRoutes);
   return app;
 }

@@ -1,10 +1,14 @@
 import type { FastifyInstance } from 'fastify';
+import type { Cashier } from '../cashier/cashier';
 import type { Scheduler } from '../clock/scheduler';
 import type { TestClock } from '../clock/test-clock';
 import type { SimulatorConfig } from '../config/options';
 import type { Journal, Verdict } from '../journal/journal';
 import type { Merchant } from '../merchants/merchant';
 import type { MerchantRegistry } from '../merchants/registry';
+import type { Notifier } from '../notifications/notifier';
+import type { OrderBook } from '../payments/order-book';
+import type { RefundBook } from '../payments/refund-book';
 import type { Store } from '../store/store';
 
 /**
@@ -22,6 +26,12 @@ export interface SimulatorServices {
   /** The newest API requests and their verdicts; a feed of changes. */
   readonly journal: Journal;
   readonly merchants: MerchantRegistry;
+  /** Notifications owed to merchants, their attempts and retries. */
+  readonly notifier: Notifier;
+  readonly orders: OrderBook;
+  readonly refunds: RefundBook;
+  /** The host's cashier: a handler per host API (`requestPayment`, …). */
+  readonly cashier: Cashier;
 }
 
 /** What the simulator knows of one request. */

@@ -96,3 +96,34 @@ export async function get(
   const response = await fetch(`${simulator.url}${path}`);
   return { status: response.status, body: await response.json() };
 }
+
+/** An SDK answer (axios response), its data typed by the caller. */
+export interface V3Answer<T> {
+  readonly status: number;
+  readonly data: T;
+  readonly headers: Record<string, string | undefined>;
+}
+
+/**
+ * A request through the merchant's SDK (wechatpay-axios-plugin): signed by it, its answer
+ * verified by it (a bad signature throws). `query` goes into the URL.
+ */
+export async function v3<T = Record<string, unknown>>(
+  merchant: TestMerchant,
+  method: 'get' | 'post',
+  path: string,
+  options: {
+    readonly body?: unknown;
+    readonly query?: Record<string, string>;
+    readonly headers?: Record<string, string>;
+  } = {},
+): Promise<V3Answer<T>> {
+  const config = {
+    ...(options.query ? { params: options.query } : {}),
+    ...(options.headers ? { headers: options.headers } : {}),
+  };
+  const chained = merchant.wxpay.chain(path);
+  const response =
+    method === 'get' ? await chained.get(config) : await chained.post(options.body, config);
+  return response as unknown as V3Answer<T>;
+}
