@@ -1,0 +1,68 @@
+import fastify, { type FastifyInstance } from 'fastify';
+import type { SimulatorConfig } from './config/options';
+import { clientErrorHandler } from './errors/client-errors';
+import errorHandling, { answerError } from './errors/error-handling';
+import { newRequestId } from './lib/ids';
+import cashierPlugin from './plugins/cashier';
+import clockPlugin from './plugins/clock';
+import configPlugin from './plugins/config';
+import journalPlugin from './plugins/journal';
+import merchantsPlugin from './plugins/merchants';
+import paymentsPlugin from './plugins/payments';
+import storePlugin from './plugins/store';
+import cashierRoutes from './routes/sim/cashier';
+import clockRoutes from './routes/sim/clock';
+import inspectRoutes from './routes/sim/inspect';
+import merchantRoutes from './routes/sim/merchants';
+import notificationRoutes from './routes/sim/notifications';
+import simRefundRoutes from './routes/sim/refunds';
+import v3Routes from './routes/v3';
+
+/** Largest request body: WeChat Pay's requests are a few KB. */
+export const BODY_LIMIT_BYTES = 256 * 1024;
+
+/** Longest path segment (an out_trade_no is 32, an out_refund_no 64). */
+export const MAX_PARAM_LENGTH = 256;
+
+/**
+ * The simulator as a fastify instance, not yet listening: the services as plugins (each
+ * naming what it depends on), then the routes, WeChat Pay's under their own scopes.
+ */
+export function buildSimulatorApp(config: SimulatorConfig): FastifyInstance {
+  const app = fastify({
+    logger: config.logger ? { level: 'info' } : false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    exposeHeadRoutes: false,
+    genReqId: () => newRequestId(),
+    requestIdHeader: false,
+    // Refusals made before a route runs are WeChat-shaped too.
+    frameworkErrors: answerError,
+    clientErrorHandler,
+    // Generating the platform's RSA keys on a busy machine can take seconds.
+    pluginTimeout: 60_000,
+  });
+
+  app.register(errorHandling);
+
+  // Services.
+  app.register(configPlugin, { config });
+  app.register(storePlugin);
+  app.register(clockPlugin);
+  app.register(journalPlugin);
+  app.register(merchantsPlugin);
+  app.register(paymentsPlugin);
+  app.register(cashierPlugin);
+
+  // WeChat Pay's APIs.
+  app.register(v3Routes);
+
+  // The simulator's own controls.
+  app.register(merchantRoutes);
+  app.register(clockRoutes);
+  app.register(cashierRoutes);
+  app.register(notificationRoutes);
+  app.register(simRefundRoutes);
+  app.register(inspectRoutes);
+  return app;
+}
