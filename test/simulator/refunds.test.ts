@@ -6,6 +6,7 @@ import { cashier, createOrder, newOutTradeNo, paymentParams } from './helpers/fl
 import { type Receiver, startReceiver } from './helpers/receiver';
 import {
   API_V3_KEY,
+  get,
   post,
   registerMerchant,
   startTestSimulator,
@@ -87,6 +88,26 @@ it('refunds in parts up to the total; the same request again answers the same re
     body: refundBody(outTradeNo, `${outTradeNo}B`, 40, 100),
   });
   expect(rest.data.status).toBe('PROCESSING');
+  const tasks = (await get(simulator, '/sim/tasks')).body as {
+    tasks: { kind: string; data: unknown }[];
+  };
+  const settling = tasks.tasks
+    .filter((task) => task.kind === 'refund.settle')
+    .map((task) => String(task.data));
+  expect(settling).toEqual(
+    expect.arrayContaining([
+      expect.stringContaining(`${outTradeNo}A`),
+      expect.stringContaining(`${outTradeNo}B`),
+    ]),
+  );
+  const listed = (await get(simulator, '/sim/refunds')).body as {
+    refunds: { outRefundNo: string; refund: number }[];
+  };
+  expect(
+    listed.refunds
+      .filter((item) => item.outRefundNo.startsWith(outTradeNo))
+      .map((item) => item.refund),
+  ).toEqual([60, 40]);
   const wrongTotal = await refusal(
     merchant.wxpay
       .chain('v3/refund/domestic/refunds')
