@@ -61,6 +61,27 @@ describe('platform keys made per merchant', () => {
     expect(JSON.stringify(listed)).not.toContain('PRIVATE KEY');
   });
 
+  it('keeps the objects of later parts as given, and refuses one that is not an object', async () => {
+    const virtualPayment = { offerId: '1450000001', appKeys: { production: 'k1', sandbox: 'k2' } };
+    const kept = await post(
+      simulator,
+      '/sim/merchants',
+      registration('1900000906', { virtualPayment }),
+    );
+    expect(kept.status).toBe(201);
+    const stored = simulator.app.sim.merchants.find('1900000906');
+    expect(stored?.record.extensions).toEqual({ virtualPayment });
+    const refused = await post(
+      simulator,
+      '/sim/merchants',
+      registration('1900000907', { b2b: 'x' }),
+    );
+    expect(refused).toMatchObject({
+      status: 400,
+      body: { code: 'PARAM_ERROR', detail: { field: 'b2b' } },
+    });
+  });
+
   it('takes the merchant public key as a certificate PEM too', async () => {
     const { platformCertificate } = (
       await post(simulator, '/sim/merchants', registration('1900000903'))
