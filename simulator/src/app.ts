@@ -10,12 +10,16 @@ import journalPlugin from './plugins/journal';
 import merchantsPlugin from './plugins/merchants';
 import paymentsPlugin from './plugins/payments';
 import storePlugin from './plugins/store';
+import transfersPlugin from './plugins/transfers';
+import v2Plugin from './plugins/v2';
 import cashierRoutes from './routes/sim/cashier';
 import clockRoutes from './routes/sim/clock';
 import inspectRoutes from './routes/sim/inspect';
 import merchantRoutes from './routes/sim/merchants';
 import notificationRoutes from './routes/sim/notifications';
 import simRefundRoutes from './routes/sim/refunds';
+import simTransferRoutes from './routes/sim/transfers';
+import v2Routes from './routes/v2';
 import v3Routes from './routes/v3';
 
 /** Largest request body: WeChat Pay's requests are a few KB. */
@@ -53,9 +57,12 @@ export function buildSimulatorApp(config: SimulatorConfig): FastifyInstance {
   app.register(merchantsPlugin);
   app.register(paymentsPlugin);
   app.register(cashierPlugin);
+  app.register(v2Plugin);
+  app.register(transfersPlugin);
 
   // WeChat Pay's APIs.
   app.register(v3Routes);
+  app.register(v2Routes, { prefix: '/pay' });
 
   // The simulator's own controls.
   app.register(merchantRoutes);
@@ -63,6 +70,7 @@ export function buildSimulatorApp(config: SimulatorConfig): FastifyInstance {
   app.register(cashierRoutes);
   app.register(notificationRoutes);
   app.register(simRefundRoutes);
+  app.register(simTransferRoutes);
   app.register(inspectRoutes);
   return app;
 }
