@@ -8,6 +8,7 @@ import clockPlugin from './plugins/clock';
 import configPlugin from './plugins/config';
 import journalPlugin from './plugins/journal';
 import merchantsPlugin from './plugins/merchants';
+import paymentFamilyPlugin from './plugins/payment-family';
 import paymentsPlugin from './plugins/payments';
 import storePlugin from './plugins/store';
 import cashierRoutes from './routes/sim/cashier';
@@ -15,8 +16,10 @@ import clockRoutes from './routes/sim/clock';
 import inspectRoutes from './routes/sim/inspect';
 import merchantRoutes from './routes/sim/merchants';
 import notificationRoutes from './routes/sim/notifications';
+import paymentFamilyRoutes from './routes/sim/payment-family';
 import simRefundRoutes from './routes/sim/refunds';
 import v3Routes from './routes/v3';
+import wxRoutes from './routes/wx';
 
 /** Largest request body: WeChat Pay's requests are a few KB. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -53,9 +56,11 @@ export function buildSimulatorApp(config: SimulatorConfig): FastifyInstance {
   app.register(merchantsPlugin);
   app.register(paymentsPlugin);
   app.register(cashierPlugin);
+  app.register(paymentFamilyPlugin);
 
   // WeChat Pay's APIs.
   app.register(v3Routes);
+  app.register(wxRoutes);
 
   // The simulator's own controls.
   app.register(merchantRoutes);
@@ -64,5 +69,6 @@ export function buildSimulatorApp(config: SimulatorConfig): FastifyInstance {
   app.register(notificationRoutes);
   app.register(simRefundRoutes);
   app.register(inspectRoutes);
+  app.register(paymentFamilyRoutes);
   return app;
 }
