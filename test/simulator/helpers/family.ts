@@ -119,3 +119,13 @@ export async function cashierOf(
     throw new Error(`cashier answered ${response.status}: ${JSON.stringify(response.body)}`);
   return response.body as { errMsg: string; errCode?: number; errno?: number };
 }
+
+/** Polls `read` (every 10 ms, at most 2 s) until `done` holds; answers the last value. */
+export async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  const deadline = Date.now() + 2000;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
