@@ -8,6 +8,7 @@ import clockPlugin from './plugins/clock';
 import configPlugin from './plugins/config';
 import journalPlugin from './plugins/journal';
 import merchantsPlugin from './plugins/merchants';
+import paymentFamilyPlugin from './plugins/payment-family';
 import paymentsPlugin from './plugins/payments';
 import storePlugin from './plugins/store';
 import transfersPlugin from './plugins/transfers';
@@ -17,10 +18,12 @@ import clockRoutes from './routes/sim/clock';
 import inspectRoutes from './routes/sim/inspect';
 import merchantRoutes from './routes/sim/merchants';
 import notificationRoutes from './routes/sim/notifications';
+import paymentFamilyRoutes from './routes/sim/payment-family';
 import simRefundRoutes from './routes/sim/refunds';
 import simTransferRoutes from './routes/sim/transfers';
 import v2Routes from './routes/v2';
 import v3Routes from './routes/v3';
+import wxRoutes from './routes/wx';
 
 /** Largest request body: WeChat Pay's requests are a few KB. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -59,10 +62,12 @@ export function buildSimulatorApp(config: SimulatorConfig): FastifyInstance {
   app.register(cashierPlugin);
   app.register(v2Plugin);
   app.register(transfersPlugin);
+  app.register(paymentFamilyPlugin);
 
   // WeChat Pay's APIs.
   app.register(v3Routes);
   app.register(v2Routes, { prefix: '/pay' });
+  app.register(wxRoutes);
 
   // The simulator's own controls.
   app.register(merchantRoutes);
@@ -72,5 +77,6 @@ export function buildSimulatorApp(config: SimulatorConfig): FastifyInstance {
   app.register(simRefundRoutes);
   app.register(simTransferRoutes);
   app.register(inspectRoutes);
+  app.register(paymentFamilyRoutes);
   return app;
 }
