@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { RawHttpRequest } from '../raw-http';
-import { directOrder } from './bodies';
+import { directOrder } from './body-routes';
 import {
   authorizationOf,
   authorizationParams,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { RawHttpRequest } from '../raw-http';
-import { directOrder } from './bodies';
+import { directOrder } from './body-routes';
 import { FUZZ_NOTIFY_URL, type FuzzCase, signedRequest } from './context';
 import { headerSafeText } from './values';
 
