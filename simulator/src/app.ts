@@ -1,6 +1,6 @@
 import fastify, { type FastifyInstance } from 'fastify';
 import type { SimulatorConfig } from './config/options';
-import { clientErrorHandler } from './errors/client-errors';
+import { clientErrorHandler, refuseConnect, refuseExpectation } from './errors/client-errors';
 import errorHandling, { answerError } from './errors/error-handling';
 import { newRequestId } from './lib/ids';
 import cashierPlugin from './plugins/cashier';
@@ -24,6 +24,7 @@ import simTransferRoutes from './routes/sim/transfers';
 import v2Routes from './routes/v2';
 import v3Routes from './routes/v3';
 import wxRoutes from './routes/wx';
+import { useStrictJsonBodies } from './validation/json-text';
 
 /** Largest request body: WeChat Pay's requests are a few KB. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -48,9 +49,15 @@ export function buildSimulatorApp(config: SimulatorConfig): FastifyInstance {
     clientErrorHandler,
     // Generating the platform's RSA keys on a busy machine can take seconds.
     pluginTimeout: 60_000,
+    // A request without Host is served (like HTTP/1.0's), not refused by node with a bare 400.
+    http: { requireHostHeader: false },
   });
+  // What node would answer itself (a bare 417, a closed socket) is refused WeChat-shaped.
+  app.server.on('checkExpectation', refuseExpectation);
+  app.server.on('connect', refuseConnect);
 
   app.register(errorHandling);
+  useStrictJsonBodies(app);
 
   // Services.
   app.register(configPlugin, { config });

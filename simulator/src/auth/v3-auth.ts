@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isWeChatError, WeChatError } from '../errors/wechat-error';
 import type { Merchant } from '../merchants/merchant';
 import { signingKeyFor } from '../merchants/signing-key';
+import { refuseDeepJson, utf8Text } from '../validation/json-text';
 import { signatureHeaders } from './sign-response';
 import { verifyRequest } from './verify-request';
 
@@ -84,14 +85,16 @@ function parseJsonBody(
   }
   if (!JSON_TYPE.test(contentType ?? '')) {
     throw new WeChatError(
-      415,
+      400,
       'INVALID_REQUEST',
       `Send the body as Content-Type: application/json; got ${JSON.stringify(contentType ?? 'none')}.`,
       { location: 'header', field: 'Content-Type' },
     );
   }
+  const text = utf8Text(raw);
+  refuseDeepJson(text);
   try {
-    return JSON.parse(raw.toString('utf8'));
+    return JSON.parse(text);
   } catch (error) {
     throw new WeChatError(
       400,

@@ -6,7 +6,8 @@ import { WeChatError } from './wechat-error';
 /**
  * Every refusal in WeChat Pay's shape `{ code, message, detail? }`: errors thrown by routes,
  * fastify's own (bad JSON, body too large, wrong content type), 404 for a path no route
- * serves and 405 (with Allow) for a served path asked with another method.
+ * serves and 400 INVALID_REQUEST (with Allow; WeChat Pay's table of statuses has no 405) for a
+ * served path asked with another method.
  */
 async function errorHandling(fastify: FastifyInstance): Promise<void> {
   const routes: { method: string; pattern: RegExp }[] = [];
@@ -23,12 +24,12 @@ async function errorHandling(fastify: FastifyInstance): Promise<void> {
     if (allowed.length > 0 && !allowed.includes(request.method)) {
       const allow = allowed.join(', ');
       const refusal = new WeChatError(
-        405,
+        400,
         'INVALID_REQUEST',
         `${request.method} ${path} is not served; use ${allow}.`,
       );
       noteRefusal(request, reply, refusal.code);
-      return reply.code(405).header('allow', allow).send(refusal.body());
+      return reply.code(refusal.statusCode).header('allow', allow).send(refusal.body());
     }
     const refusal = new WeChatError(
       404,
