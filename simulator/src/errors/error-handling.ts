@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { toV2Xml } from '../v2/xml';
 import { toWeChatError } from './describe-error';
 import { WeChatError } from './wechat-error';
 
@@ -52,8 +53,18 @@ export function answerError(
   const refusal = toWeChatError(error);
   if (refusal.statusCode >= 500) request.log.error(error);
   noteRefusal(request, reply, refusal.code);
+  // A URL refused before routing still gets its protocol's shape: API v2 answers XML.
+  if (request.url.startsWith(API_V2_PREFIX)) {
+    return reply
+      .code(refusal.statusCode)
+      .type('text/xml; charset=utf-8')
+      .send(toV2Xml({ return_code: 'FAIL', return_msg: refusal.message }));
+  }
   return reply.code(refusal.statusCode).send(refusal.body());
 }
+
+/** Where API v2 (XML) is served. */
+const API_V2_PREFIX = '/pay/';
 
 /**
  * Tells the journal which refusal was answered. A refusal made while routing (a bad URL) comes
