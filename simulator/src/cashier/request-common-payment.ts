@@ -3,9 +3,10 @@ import { b2bMerchant } from '../b2b/config';
 import { checkB2bSignData } from '../b2b/sign-data';
 import { hmacSha256Valid } from '../crypto/hmac';
 import { appKeyOf } from '../mini-program/config-rules';
+import { parseSignData } from '../mini-program/sign-data';
 import type { SimulatorServices } from '../plugins/services';
-import { parseSignData } from '../virtual-payment/sign-data';
 import type { CashierRequest } from './cashier';
+import { cashierNote } from './cashier-note';
 import { commonCallbacks as answers } from './family-callbacks';
 import type { HostCallback } from './host-callbacks';
 import { checkUserSignature } from './user-signature';
@@ -82,12 +83,7 @@ async function noteCashier(
   request: CashierRequest,
   answer: HostCallback,
 ): Promise<HostCallback> {
-  order.lastCashier = {
-    api: request.api,
-    action: request.action,
-    errMsg: answer.errMsg,
-    at: sim.clock.now(),
-  };
+  order.lastCashier = cashierNote(request, answer, sim.clock.now());
   await sim.b2bOrders.saved(order);
   return answer;
 }

@@ -2,6 +2,7 @@ import { isRecord } from '../lib/json';
 import { isPaid, type OrderRecord, payingAppid, payingOpenid } from '../payments/order';
 import type { SimulatorServices } from '../plugins/services';
 import type { CashierRequest } from './cashier';
+import { cashierNote } from './cashier-note';
 import { pluginCallbacks as answers } from './family-callbacks';
 import { type HostCallback, typeName } from './host-callbacks';
 
@@ -33,12 +34,7 @@ export async function requestPluginPayment(
   const order = typeof outTradeNo === 'string' ? pluginOrder(sim, outTradeNo, request) : undefined;
   if (!order) return answers.unknownOrder();
   const answer = await decide(request, sim, order, { fee, currencyType });
-  order.lastCashier = {
-    api: request.api,
-    action: request.action,
-    errMsg: answer.errMsg,
-    at: sim.clock.now(),
-  };
+  order.lastCashier = cashierNote(request, answer, sim.clock.now());
   await sim.orders.saved(order);
   return answer;
 }

@@ -1,10 +1,12 @@
 import { hmacSha256Valid } from '../crypto/hmac';
 import { appKeyOf } from '../mini-program/config-rules';
+import { parseSignData } from '../mini-program/sign-data';
 import type { SimulatorServices } from '../plugins/services';
 import { merchantOfOffer } from '../virtual-payment/config';
-import { checkSignData, parseSignData } from '../virtual-payment/sign-data';
+import { checkSignData } from '../virtual-payment/sign-data';
 import { VIRTUAL_MODES, type VirtualOrderRecord } from '../virtual-payment/virtual-order';
 import type { CashierRequest } from './cashier';
+import { cashierNote } from './cashier-note';
 import { virtualCallbacks as answers } from './family-callbacks';
 import type { HostCallback } from './host-callbacks';
 import { checkUserSignature } from './user-signature';
@@ -81,12 +83,7 @@ async function noteCashier(
   request: CashierRequest,
   answer: HostCallback,
 ): Promise<HostCallback> {
-  order.lastCashier = {
-    api: request.api,
-    action: request.action,
-    errMsg: answer.errMsg,
-    at: sim.clock.now(),
-  };
+  order.lastCashier = cashierNote(request, answer, sim.clock.now());
   await sim.virtualOrders.saved(order);
   return answer;
 }

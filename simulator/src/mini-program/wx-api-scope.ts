@@ -26,7 +26,7 @@ function answerWxError(
 ): FastifyReply {
   const refusal = toWxApiError(error);
   if (refusal.errcode === -1) request.log.error(error);
-  request.sim.errorCode = String(refusal.errcode);
+  if (request.sim) request.sim.errorCode = String(refusal.errcode);
   return reply
     .code(refusal.errcode === -1 ? 500 : 200)
     .send(refusal.body(scope.sim.clock.wallNow()));

@@ -1,4 +1,3 @@
-import { isRecord } from '../lib/json';
 import type { PaymentEnv } from '../mini-program/config-rules';
 import type { VirtualPaymentConfig } from './config';
 import type { VirtualMode } from './virtual-order';
@@ -25,16 +24,6 @@ export type SignDataCheck =
 /** 8-32 of [0-9A-Za-z_-|*@], not starting with `_`. */
 const OUT_TRADE_NO = /^(?!_)[0-9A-Za-z_\-|*@]{8,32}$/;
 const MAX_QUANTITY = 1_000_000;
-
-/** signData as a JSON object; undefined when it is not one. */
-export function parseSignData(signData: string): Record<string, unknown> | undefined {
-  try {
-    const parsed: unknown = JSON.parse(signData);
-    return isRecord(parsed) ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * What the platform checks in signData before it opens the order: the offerId of the app, a
