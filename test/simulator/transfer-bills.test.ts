@@ -3,7 +3,6 @@
 // cashier), MCHTRANSFER.BILL.FINISHED verified and decrypted by the kit's verifyNotification,
 // query, cancel, and the 24 hours a bill waits, played on the test clock.
 import { verifyNotification } from 'miniprogram-pay/server';
-import { Rsa } from 'wechatpay-axios-plugin';
 import type { Simulator } from '../../simulator/src/server';
 import { advance } from './helpers/flow';
 import { rawRequest } from './helpers/raw';
@@ -11,16 +10,22 @@ import { type Receiver, startReceiver } from './helpers/receiver';
 import {
   API_V3_KEY,
   APPID,
-  post,
   registerMerchant,
   startTestSimulator,
   type TestMerchant,
   v3,
 } from './helpers/simulator';
-
-const MCHID = '1900000401';
-const OPENID = 'o-MYE42l80oelYMDE34nYD456Xoy';
-const BILLS = 'v3/fund-app/mch-transfer/transfer-bills';
+import {
+  BILLS,
+  confirmPage as confirmAt,
+  createBill,
+  TRANSFER_MCHID as MCHID,
+  newOutBillNo,
+  PAYEE_OPENID as OPENID,
+  queryBill,
+  sdkRefusal as refusal,
+  transferBillOf,
+} from './helpers/transfer-bills';
 
 let simulator: Simulator;
 let receiver: Receiver;
@@ -38,60 +43,16 @@ beforeEach(() => {
   receiver.received.length = 0;
 });
 
-let sequence = 0;
-function newOutBillNo(): string {
-  sequence += 1;
-  return `TB${Date.now()}${sequence}`;
-}
-
-/** A 佣金报酬 (1005) transfer of 4 yuan, with the report infos the scene asks for. */
-function billOf(outBillNo: string, extra: Record<string, unknown> = {}) {
-  return {
-    appid: APPID,
-    out_bill_no: outBillNo,
-    transfer_scene_id: '1005',
-    openid: OPENID,
-    transfer_amount: 400,
-    transfer_remark: '2025年4月配送报酬',
-    notify_url: receiver.url,
-    user_recv_perception: '劳务报酬',
-    transfer_scene_report_infos: [
-      { info_type: '岗位类型', info_content: '外卖员' },
-      { info_type: '报酬说明', info_content: '4月份配送费' },
-    ],
-    ...extra,
-  };
-}
-
-interface Created {
-  readonly out_bill_no: string;
-  readonly transfer_bill_no: string;
-  readonly create_time: string;
-  readonly state: string;
-  readonly package_info: string;
-}
-
-async function create(outBillNo: string, extra: Record<string, unknown> = {}): Promise<Created> {
-  return (await v3<Created>(merchant, 'post', BILLS, { body: billOf(outBillNo, extra) })).data;
-}
-
-async function query(outBillNo: string): Promise<Record<string, unknown>> {
-  return (await v3(merchant, 'get', `${BILLS}/out-bill-no/${outBillNo}`)).data;
-}
-
-/** The user on wx.requestMerchantTransfer's page with the bill's package. */
-async function confirmPage(
+const billOf = (outBillNo: string, extra: Record<string, unknown> = {}) =>
+  transferBillOf(outBillNo, receiver.url, extra);
+const create = (outBillNo: string, extra: Record<string, unknown> = {}) =>
+  createBill(merchant, billOf(outBillNo, extra));
+const query = (outBillNo: string) => queryBill(merchant, outBillNo);
+const confirmPage = (
   packageInfo: string,
-  action: 'pay' | 'cancel' | 'fail' = 'pay',
-  params: Record<string, unknown> = {},
-): Promise<unknown> {
-  const answer = await post(simulator, '/sim/cashier', {
-    api: 'requestMerchantTransfer',
-    params: { mchId: MCHID, appId: APPID, package: packageInfo, openId: OPENID, ...params },
-    action,
-  });
-  return answer.body;
-}
+  action?: 'pay' | 'cancel' | 'fail',
+  params?: Record<string, unknown>,
+) => confirmAt(simulator, packageInfo, action, params);
 
 /** The notification `index`, verified and decrypted by the kit. */
 function finished(index: number): {
@@ -110,20 +71,6 @@ function finished(index: number): {
     event: result.notification as unknown as Record<string, unknown>,
     bill: result.resource as Record<string, unknown>,
   };
-}
-
-/** What the SDK threw for a refused request: its status and body. */
-async function refusal(
-  request: Promise<unknown>,
-): Promise<{ status: number; data: Record<string, unknown> }> {
-  const error = await request.then(
-    () => {
-      throw new Error('the request was expected to be refused');
-    },
-    (thrown: { response?: { status: number; data: Record<string, unknown> } }) => thrown,
-  );
-  if (!error.response) throw new Error(`no answer: ${String(error)}`);
-  return error.response;
 }
 
 it('creates a bill waiting for the user, who confirms it: SUCCESS, notified, queried', async () => {
@@ -279,104 +226,5 @@ it('ends a bill the user has not confirmed in 24 hours of the test clock FAIL OV
   expect(await query(outBillNo)).toMatchObject({ state: 'FAIL', fail_reason: 'OVERDUE_CLOSE' });
   expect(await confirmPage(packageInfo)).toEqual({
     errMsg: 'requestMerchantTransfer:fail package_info信息有误',
-  });
-});
-
-describe('refusals', () => {
-  it.each([
-    [
-      'no report infos',
-      { transfer_scene_report_infos: undefined },
-      400,
-      'PARAM_ERROR',
-      /transfer_scene_report_infos is required/,
-    ],
-    [
-      'an undocumented scene',
-      { transfer_scene_id: '9999' },
-      400,
-      'PARAM_ERROR',
-      /transfer_scene_id must be a scene/,
-    ],
-    [
-      'less than 0.1 yuan',
-      { transfer_amount: 9 },
-      400,
-      'INVALID_REQUEST',
-      /below the least a transfer can be/,
-    ],
-    [
-      'a remark of 33 characters',
-      { transfer_remark: '报'.repeat(33) },
-      400,
-      'PARAM_ERROR',
-      /at most 32 characters/,
-    ],
-    [
-      'an AppID of someone else',
-      { appid: 'wx9999999999999999' },
-      400,
-      'APPID_MCHID_NOT_MATCH',
-      /not bound to merchant/,
-    ],
-    [
-      '2000 yuan without the payee name',
-      { transfer_amount: 200_000 },
-      400,
-      'PARAM_ERROR',
-      /user_name is required/,
-    ],
-    ['a user_name not encrypted', { user_name: '张三' }, 400, 'PARAM_ERROR', /Wechatpay-Serial/],
-  ])('refuses %s', async (_name, extra, status, code, message) => {
-    const refused = await refusal(
-      v3(merchant, 'post', BILLS, { body: billOf(newOutBillNo(), extra) }),
-    );
-    expect(refused.status).toBe(status);
-    expect(refused.data.code).toBe(code);
-    expect(refused.data.message).toMatch(message);
-  });
-
-  it('refuses an out_bill_no reused with other parameters', async () => {
-    const outBillNo = newOutBillNo();
-    await create(outBillNo);
-    const refused = await refusal(
-      v3(merchant, 'post', BILLS, { body: billOf(outBillNo, { transfer_amount: 500 }) }),
-    );
-    expect(refused.status).toBe(400);
-    expect(refused.data).toMatchObject({
-      code: 'INVALID_REQUEST',
-      detail: { field: 'out_bill_no' },
-    });
-    expect(refused.data.message).toMatch(/exists with other parameters/);
-  });
-
-  it('takes a payee name encrypted with the platform key Wechatpay-Serial names, and refuses one that does not decrypt', async () => {
-    const { id, pem } = merchant.registered.publicKey;
-    const userName = Rsa.encrypt('张三', Rsa.from(pem, Rsa.KEY_TYPE_PUBLIC));
-    const headers = { 'Wechatpay-Serial': id };
-    const body = billOf(newOutBillNo(), { transfer_amount: 200_000, user_name: userName });
-    const created = (await v3<Created>(merchant, 'post', BILLS, { body, headers })).data;
-    expect(created.state).toBe('WAIT_USER_CONFIRM');
-    const again = { ...body, user_name: Rsa.encrypt('张三', Rsa.from(pem, Rsa.KEY_TYPE_PUBLIC)) };
-    expect((await v3<Created>(merchant, 'post', BILLS, { body: again, headers })).data).toEqual(
-      created,
-    );
-    const garbled = await refusal(
-      v3(merchant, 'post', BILLS, {
-        body: { ...body, out_bill_no: newOutBillNo(), user_name: 'bm90IGEgY2lwaGVy' },
-        headers,
-      }),
-    );
-    expect(garbled.data).toMatchObject({ code: 'PARAM_ERROR', detail: { field: 'user_name' } });
-  });
-
-  it('answers 404 NOT_FOUND for an unknown out_bill_no, to query or cancel', async () => {
-    const queried = await refusal(v3(merchant, 'get', `${BILLS}/out-bill-no/NOSUCHBILL`));
-    expect(queried.status).toBe(404);
-    expect(queried.data.code).toBe('NOT_FOUND');
-    const cancelled = await refusal(
-      v3(merchant, 'post', `${BILLS}/out-bill-no/NOSUCHBILL/cancel`, { body: {} }),
-    );
-    expect(cancelled.status).toBe(404);
   });
 });

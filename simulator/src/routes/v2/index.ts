@@ -36,14 +36,14 @@ const v2Routes: FastifyPluginAsync = async (scope) => {
   scope.setErrorHandler(answerOtherError);
   scope.setNotFoundHandler((request, reply) => {
     const path = (request.url.split('?')[0] ?? '').replace(/^\/pay/, '');
-    if (ROUTES[path]) {
+    if (Object.hasOwn(ROUTES, path)) {
       const refusal = returnFail(
         'REQUIRE_POST_METHOD',
         `${request.method} /pay${path} is not served; POST the parameters as XML.`,
       );
       return answerRefusal(request, reply, refusal);
     }
-    request.sim.errorCode = 'NOT_FOUND';
+    noteCode(request, 'NOT_FOUND');
     const served = Object.keys(ROUTES)
       .map((route) => `POST /pay${route}`)
       .join(', ');
@@ -89,7 +89,7 @@ function answerRefusal(
   refusal: V2Refusal,
   verified?: V2Request,
 ): FastifyReply {
-  request.sim.errorCode = refusal.code;
+  noteCode(request, refusal.code);
   return reply.code(200).type(XML_TYPE).send(refusalAnswer(refusal, verified));
 }
 
@@ -105,7 +105,7 @@ function answerOtherError(
   const described = toWeChatError(error);
   if (described.statusCode >= 500) {
     request.log.error(error);
-    request.sim.errorCode = 'SYSTEMERROR';
+    noteCode(request, 'SYSTEMERROR');
     return reply
       .code(500)
       .type(XML_TYPE)
@@ -117,6 +117,11 @@ function answerOtherError(
       );
   }
   return answerRefusal(request, reply, returnFail('PARAM_ERROR', described.message));
+}
+
+/** Tells the journal the refusal answered (a request refused while routing has no facts yet). */
+function noteCode(request: FastifyRequest, code: string): void {
+  if (request.sim) request.sim.errorCode = code;
 }
 
 export default v2Routes;
