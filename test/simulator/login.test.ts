@@ -78,6 +78,14 @@ describe('GET /sns/jscode2session', () => {
       }),
     ]);
   });
+
+  it('journals the URL with the AppSecret masked, so the dashboard never shows it', async () => {
+    await jscode2session({ ...valid, secret: 'not-for-the-dashboard' });
+    const { body } = await getJson(simulator, '/sim/requests?limit=1');
+    const [entry] = body.requests as { url: string }[];
+    expect(entry?.url).toContain('secret=***');
+    expect(entry?.url).not.toContain('not-for-the-dashboard');
+  });
 });
 
 describe('access tokens', () => {
