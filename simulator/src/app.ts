@@ -1,5 +1,6 @@
 import fastify, { type FastifyInstance } from 'fastify';
 import type { SimulatorConfig } from './config/options';
+import dashboardPlugin from './dashboard/plugin';
 import { clientErrorHandler, refuseConnect, refuseExpectation } from './errors/client-errors';
 import errorHandling, { answerError } from './errors/error-handling';
 import { newRequestId } from './lib/ids';
@@ -10,6 +11,9 @@ import journalPlugin from './plugins/journal';
 import merchantsPlugin from './plugins/merchants';
 import paymentsPlugin from './plugins/payments';
 import storePlugin from './plugins/store';
+import dashboardActionRoutes from './routes/dashboard/actions';
+import dashboardEventRoutes from './routes/dashboard/events';
+import dashboardPageRoutes from './routes/dashboard/page';
 import cashierRoutes from './routes/sim/cashier';
 import clockRoutes from './routes/sim/clock';
 import inspectRoutes from './routes/sim/inspect';
@@ -60,6 +64,8 @@ export function buildSimulatorApp(config: SimulatorConfig): FastifyInstance {
   app.register(merchantsPlugin);
   app.register(paymentsPlugin);
   app.register(cashierPlugin);
+  // Before the routes: it watches their answers.
+  app.register(dashboardPlugin);
 
   // WeChat Pay's APIs.
   app.register(v3Routes);
@@ -71,5 +77,10 @@ export function buildSimulatorApp(config: SimulatorConfig): FastifyInstance {
   app.register(notificationRoutes);
   app.register(simRefundRoutes);
   app.register(inspectRoutes);
+
+  // The dashboard at GET /.
+  app.register(dashboardPageRoutes);
+  app.register(dashboardEventRoutes);
+  app.register(dashboardActionRoutes);
   return app;
 }
