@@ -129,6 +129,25 @@ it('shows a refused signature as a refusal, in the requests and in the sequence'
   expect(figure?.width ?? 0).toBeGreaterThan((section?.width ?? 0) * 0.9);
 });
 
+it("shows another part's collection (transfer bills) as it is, without its secrets", async () => {
+  const { page, simulator } = scene;
+  const { store, journal, clock } = simulator.app.sim;
+  store.state.collection('transfers').set('1330000071100999991182020050700019480001', {
+    outBillNo: 'plfk2020042013',
+    state: 'WAIT_USER_CONFIRM',
+    transferAmount: 400_000,
+    createdAt: clock.now(),
+    packageSecretKey: 'never shown',
+  });
+  journal.changed('transfer', '1330000071100999991182020050700019480001');
+  const transfers = page.getByRole('table', { name: 'Transfers' });
+  const row = transfers.getByRole('row', { name: /^1330000071100999991182020050700019480001 / });
+  await row.getByRole('cell', { name: 'WAIT_USER_CONFIRM', exact: true }).waitFor();
+  await row.getByRole('cell', { name: '4000.00 CNY', exact: true }).waitFor();
+  expect(await row.textContent()).toContain('outBillNo=plfk2020042013');
+  expect(await row.textContent()).not.toContain('never shown');
+});
+
 it('reaches nothing but the simulator, throws nothing, and leaves a screenshot', async () => {
   const { page, simulator, requests, errors } = scene;
   const elsewhere = requests.filter(
