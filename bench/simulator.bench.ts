@@ -4,6 +4,7 @@
 // the ratio is the share of that core the unavoidable signatures take. The signature rate and
 // the flows are measured in alternating rounds, so that a busy machine slows both alike.
 // Prints figures; never fails on them.
+import * as os from 'node:os';
 import { startSimulator } from '../simulator/src/server';
 import { payFor, SIGNATURES_PER_FLOW, VERIFICATIONS_PER_FLOW } from './simulator/flow';
 import { BenchMerchant } from './simulator/merchant';
@@ -30,6 +31,10 @@ async function main(): Promise<void> {
       rsa.measure(RSA_SECONDS);
       await payFor(merchant, receiver, FLOW_SECONDS, CONCURRENCY, flows);
     }
+    const [load] = os.loadavg();
+    console.log(
+      `machine: ${os.cpus().length} cores, load average ${load?.toFixed(1)} over the last minute (what else runs slows the flows and the signatures alike, not always equally)`,
+    );
     const signaturesPerSecond = rate(rsa.signatures);
     const flowsPerSecond = rate(flows);
     console.log(
