@@ -1,5 +1,6 @@
 import fastify, { type FastifyInstance } from 'fastify';
 import type { SimulatorConfig } from './config/options';
+import dashboardPlugin from './dashboard/plugin';
 import { clientErrorHandler, refuseConnect, refuseExpectation } from './errors/client-errors';
 import errorHandling, { answerError } from './errors/error-handling';
 import { newRequestId } from './lib/ids';
@@ -13,6 +14,9 @@ import paymentsPlugin from './plugins/payments';
 import storePlugin from './plugins/store';
 import transfersPlugin from './plugins/transfers';
 import v2Plugin from './plugins/v2';
+import dashboardActionRoutes from './routes/dashboard/actions';
+import dashboardEventRoutes from './routes/dashboard/events';
+import dashboardPageRoutes from './routes/dashboard/page';
 import cashierRoutes from './routes/sim/cashier';
 import clockRoutes from './routes/sim/clock';
 import inspectRoutes from './routes/sim/inspect';
@@ -70,6 +74,8 @@ export function buildSimulatorApp(config: SimulatorConfig): FastifyInstance {
   app.register(v2Plugin);
   app.register(transfersPlugin);
   app.register(paymentFamilyPlugin);
+  // Before the routes: it watches their answers.
+  app.register(dashboardPlugin);
 
   // WeChat Pay's APIs.
   app.register(v3Routes);
@@ -85,5 +91,10 @@ export function buildSimulatorApp(config: SimulatorConfig): FastifyInstance {
   app.register(simTransferRoutes);
   app.register(inspectRoutes);
   app.register(paymentFamilyRoutes);
+
+  // The dashboard at GET /.
+  app.register(dashboardPageRoutes);
+  app.register(dashboardEventRoutes);
+  app.register(dashboardActionRoutes);
   return app;
 }

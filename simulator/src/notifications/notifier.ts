@@ -105,6 +105,22 @@ export class Notifier {
     return record;
   }
 
+  /**
+   * Cancels the next attempt of a scheduled notification: it stays owed (`dropped`) until it
+   * is sent by hand. Answers undefined when it is not waiting for an attempt (not scheduled,
+   * or an attempt is being made right now, which decides).
+   */
+  async drop(id: string): Promise<DeliveryRecord | undefined> {
+    const record = this.options.deliveries.get(id);
+    if (record?.state !== 'scheduled' || record.taskId === undefined) return undefined;
+    this.options.scheduler.cancel(record.taskId);
+    record.taskId = undefined;
+    record.nextAt = undefined;
+    record.state = 'dropped';
+    await this.saved(record);
+    return record;
+  }
+
   /** One attempt, no retry: a signature probe. The record keeps its verdict. */
   async probe(input: Omit<NotifyInput, 'delayMs' | 'drop'>): Promise<DeliveryRecord> {
     const record = await this.notify({ ...input, delayMs: 0, drop: true });

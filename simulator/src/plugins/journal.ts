@@ -3,7 +3,7 @@ import { Journal } from '../journal/journal';
 import { provide } from './services';
 
 /** Paths of the merchant APIs the journal records (the simulator's own routes are not). */
-const API_PATHS = /^\/(?:v3|pay|secapi|mmpaymkttransfers|sns|cgi-bin|xpay|retail)\//;
+export const API_PATHS = /^\/(?:v3|pay|secapi|mmpaymkttransfers|sns|cgi-bin|xpay|retail)\//;
 
 /** Every answer carries `Request-ID` (fastify's request id); API requests are journaled. */
 export default fp(
