@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// The simulator is TypeScript run by tsx, so `npx wechatpay-simulator` needs no build step.
-import { register } from 'tsx/esm/api';
+// The simulator is TypeScript run by tsx, so `npx wechatpay-simulator` needs no build step. Its
+// sources are CommonJS (the package's type), so they load through tsx's require hook.
+import { createRequire } from 'node:module';
+import { register } from 'tsx/cjs/api';
 
 register();
-await import('../src/main.ts');
+createRequire(import.meta.url)('../src/main.ts');

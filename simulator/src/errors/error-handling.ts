@@ -59,8 +59,12 @@ export function answerError(
  * before the hooks that set `request.sim` and `Request-ID`: those are set here.
  */
 function noteRefusal(request: FastifyRequest, reply: FastifyReply, code: string): void {
-  if (request.sim) request.sim.errorCode = code;
-  else reply.header('Request-ID', request.id);
+  if (request.sim) {
+    request.sim.errorCode = code;
+    return;
+  }
+  request.sim = { merchant: null, verdict: { verified: undefined }, errorCode: code };
+  reply.header('Request-ID', request.id);
 }
 
 /** A route url (`/v3/refund/domestic/refunds/:no`) as a pattern matching the paths it serves. */

@@ -78,7 +78,10 @@ export function readRegistration(body: unknown): Registration {
     apiV2Key: fields.optionalString('apiV2Key', KEY_32),
     signing: fields.optionalChoice('signing', SIGNING_MODES) ?? 'public-key',
     subMerchants: subMerchantsOf(fields),
-    refundNotifyUrl: fields.optionalString('refundNotifyUrl', { maxBytes: 256 }),
+    refundNotifyUrl: fields.optionalString('refundNotifyUrl', {
+      maxBytes: 256,
+      pattern: { test: /^https?:\/\/\S+$/, says: 'an http(s) URL' },
+    }),
     extensions,
   };
 }

@@ -52,6 +52,7 @@ const ATTEMPT_TASK = 'notification.attempt';
  */
 export class Notifier {
   private readonly channels = new Map<string, Channel>();
+  private readonly inFlight = new Set<AbortController>();
 
   constructor(private readonly options: NotifierOptions) {
     options.scheduler.handle(ATTEMPT_TASK, (data) => this.attempt(String(data)));
@@ -106,6 +107,11 @@ export class Notifier {
     return record;
   }
 
+  /** Aborts the attempts waiting for an answer (the simulator is closing). */
+  close(): void {
+    for (const controller of this.inFlight) controller.abort();
+  }
+
   find(id: string): DeliveryRecord | undefined {
     return this.options.deliveries.get(id);
   }
@@ -156,7 +162,10 @@ export class Notifier {
       record.attempts.push({ ...times, error: (error as Error).message, durationMs: 0 });
       return { answerText: '' };
     }
-    const { answerText, ...attempt } = await sendAttempt(request, timeoutMs, times);
+    const controller = new AbortController();
+    this.inFlight.add(controller);
+    const { answerText, ...attempt } = await sendAttempt(request, timeoutMs, times, controller);
+    this.inFlight.delete(controller);
     record.attempts.push(attempt);
     return { ...(attempt.status === undefined ? {} : { status: attempt.status }), answerText };
   }

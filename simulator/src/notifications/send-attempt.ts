@@ -10,16 +10,21 @@ export interface OutgoingRequest {
 const ANSWER_SHOWN = 200;
 
 /**
- * POSTs one attempt, waiting at most `timeoutMs` (real time) for the whole answer. Never
- * throws: a refused connection or a timeout is an attempt without a status.
+ * POSTs one attempt, waiting at most `timeoutMs` (real time) for the whole answer, or until
+ * `controller` aborts it (the simulator closing). Never throws: a refused connection or a
+ * timeout is an attempt without a status.
  */
 export async function sendAttempt(
   request: OutgoingRequest,
   timeoutMs: number,
   times: { readonly at: number; readonly wallAt: number },
+  controller: AbortController,
 ): Promise<AttemptRecord & { readonly answerText: string }> {
-  const controller = new AbortController();
-  const timeout = setTimeout(() => controller.abort(), timeoutMs);
+  let timedOut = false;
+  const timeout = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
   const started = Date.now();
   const serial = request.headers['Wechatpay-Serial'];
   const common = { ...times, ...(serial === undefined ? {} : { serial }) };
@@ -40,9 +45,11 @@ export async function sendAttempt(
       answerText,
     };
   } catch (error) {
-    const message = controller.signal.aborted
+    const message = timedOut
       ? `no answer within ${timeoutMs} ms`
-      : describeFetchError(error);
+      : controller.signal.aborted
+        ? 'the simulator closed while waiting for the answer'
+        : describeFetchError(error);
     return { ...common, error: message, durationMs: Date.now() - started, answerText: '' };
   } finally {
     clearTimeout(timeout);

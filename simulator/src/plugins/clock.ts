@@ -14,7 +14,8 @@ export default fp(
     provide(fastify, 'clock', clock);
     provide(fastify, 'scheduler', scheduler);
     fastify.addHook('onReady', async () => scheduler.start());
-    fastify.addHook('preClose', async () => scheduler.close());
+    // After preClose, where the notifier aborts the attempts waiting for an answer.
+    fastify.addHook('onClose', async () => scheduler.close());
   },
   { name: 'clock', dependencies: ['store'], fastify: '5.x' },
 );

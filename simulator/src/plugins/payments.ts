@@ -45,6 +45,7 @@ export default fp(
     });
     notifyPayments({ merchants, orders, refunds, notifier, wallNow: () => clock.wallNow() });
     provide(fastify, 'notifier', notifier);
+    fastify.addHook('preClose', async () => notifier.close());
     provide(fastify, 'orders', orders);
     provide(fastify, 'refunds', refunds);
   },

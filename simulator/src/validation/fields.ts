@@ -132,6 +132,12 @@ export class Fields {
     return Fields.of(this.values[name], this.path(name), this.location);
   }
 
+  /** A JSON object field as it is (the cashier's `params`, checked by each host API). */
+  requiredRecord(name: string): Readonly<Record<string, unknown>> {
+    this.requiredObject(name);
+    return this.values[name] as Record<string, unknown>;
+  }
+
   optionalObject(name: string): Fields | undefined {
     return this.values[name] === undefined
       ? undefined

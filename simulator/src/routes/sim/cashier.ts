@@ -17,13 +17,11 @@ const cashierRoutes: FastifyPluginAsync = async (fastify) => {
     const action = fields.optionalChoice('action', CASHIER_ACTIONS);
     if (action === undefined)
       throw fields.error('action', `action is required: one of ${CASHIER_ACTIONS.join(', ')}.`);
-    const params = fields.requiredObject('params');
+    const params = fields.requiredRecord('params');
     return sim.cashier.run(
       {
         api,
-        params: Object.fromEntries(
-          Object.keys(fields.raw('params') as object).map((name) => [name, params.raw(name)]),
-        ),
+        params,
         action,
         openid: fields.optionalString('openid', { maxBytes: 128 }),
         appId: fields.optionalString('appId', { maxBytes: 32 }),
