@@ -156,6 +156,7 @@ export async function notificationsAbout(
     id: string;
     state: string;
     eventType: string;
+    body: string;
     attempts: { status?: number; serial?: string }[];
   }[]
 > {
