@@ -28,11 +28,11 @@ afterAll(async () => {
 
 /** SHA256withRSA over `appId\ntimeStamp\nnonceStr\npackage\n` with the merchant's public key. */
 function paySignVerifies(params: Record<string, string>, packageValue: string): boolean {
-  const message = `${merchant.appId}\n${params.timeStamp}\n${params.nonceStr}\n${packageValue}\n`;
+  const message = `${merchant.config.appId}\n${params.timeStamp}\n${params.nonceStr}\n${packageValue}\n`;
   return verify(
     'sha256',
     Buffer.from(message),
-    createPublicKey(merchant.merchantPublicKeyPem),
+    createPublicKey(merchant.keys.merchantPublicKeyPem),
     Buffer.from(params.paySign ?? '', 'base64'),
   );
 }
@@ -83,7 +83,7 @@ describe('POST /api/orders: a JSAPI order at WeChat Pay, its parameters signed',
     expect(journal.requests.at(-1)).toMatchObject({
       method: 'POST',
       url: '/v3/pay/transactions/jsapi',
-      mchid: merchant.mchId,
+      mchid: merchant.config.mchId,
       verdict: { verified: true },
       status: 200,
     });

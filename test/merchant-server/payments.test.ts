@@ -88,7 +88,7 @@ describe('notifications only (activeQueryAfterMs -1)', () => {
 
   it('refuses a notification whose signature is a probe, 401, as it must', async () => {
     const answer = await call(simulator, 'POST', '/sim/notifications/probe', {
-      mchid: merchant.mchId,
+      mchid: merchant.config.mchId,
       url: `${merchant.url}/pay/notify`,
     });
     expect(answer.body).toMatchObject({ refused: true, status: 401 });

@@ -46,11 +46,12 @@ it('with a data directory: the keys made at the first start and the orders survi
     const paid = await orderStatus(first, order.orderId, 3000);
     expect(paid.state).toBe('paid');
     await first.close();
-    const stored = JSON.parse(readFileSync(path.join(dataDir, 'keys.json'), 'utf8'));
-    expect(stored.merchantPrivateKeyPem).toContain('PRIVATE KEY');
+    const stored = JSON.parse(readFileSync(path.join(dataDir, 'merchant-server.json'), 'utf8'));
+    expect(JSON.parse(stored['merchant-keys']).merchantPrivateKeyPem).toContain('PRIVATE KEY');
+    expect(JSON.parse(stored[`orders:${order.orderId}`])).toMatchObject({ status: 'SUCCESS' });
     const second = await startMerchantServer({ simulatorUrl: simulator.url, dataDir });
     try {
-      expect(second.merchantPublicKeyPem).toBe(first.merchantPublicKeyPem);
+      expect(second.keys.merchantPublicKeyPem).toBe(first.keys.merchantPublicKeyPem);
       expect(await orderStatus(second, order.orderId)).toEqual(paid);
     } finally {
       await second.close();
@@ -102,7 +103,7 @@ describe('two instances on one Redis', () => {
       activeQueryAfterMs: -1,
     });
     try {
-      expect(b.merchantPublicKeyPem).toBe(a.merchantPublicKeyPem);
+      expect(b.keys.merchantPublicKeyPem).toBe(a.keys.merchantPublicKeyPem);
       expect(b.platformKeys).toEqual(a.platformKeys);
       const order = await createOrder(a, { productId: 'mug' });
       expect(await orderStatus(b, order.orderId)).toMatchObject({

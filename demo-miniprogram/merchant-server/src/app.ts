@@ -23,6 +23,8 @@ export function buildMerchantApp(merchant: Merchant): FastifyInstance {
     bodyLimit: BODY_LIMIT_BYTES,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     exposeHeadRoutes: false,
+    // Held status requests are answered before (preClose); then no socket keeps it open.
+    forceCloseConnections: true,
     frameworkErrors: frameworkErrors(MAX_PARAM_LENGTH),
     clientErrorHandler,
     // Wrong types are refused, not coerced; nothing is silently removed or defaulted.

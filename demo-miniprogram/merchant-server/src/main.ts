@@ -11,10 +11,11 @@ async function main(): Promise<void> {
     throw new Error('give the WeChat Pay simulator to use: --simulator <url> or SIMULATOR_URL');
   }
   const server = await startMerchantServer(command.options);
-  const storage = server.redis
-    ? `shared over Redis at ${server.redis}`
-    : server.dataDir
-      ? `data in ${server.dataDir}`
+  const { redis, dataDir } = server.config;
+  const storage = redis
+    ? `shared over Redis at ${redis.shown}`
+    : dataDir
+      ? `data in ${dataDir}`
       : 'in memory';
   console.log(
     `merchant server listening on ${server.url} (${storage}; WeChat Pay at ${server.simulatorUrl})`,

@@ -24,7 +24,7 @@ export interface MerchantServerOptions {
   readonly memory?: boolean;
   /**
    * Directory where orders, sessions and the merchant's keys are kept across a restart
-   * (`merchant-server.json`, `keys.json`). Not with `redisUrl`, which keeps them in Redis.
+   * (`merchant-server.json`). Not with `redisUrl`, which keeps them in Redis.
    * @default none (in memory)
    */
   readonly dataDir?: string;
@@ -66,54 +66,43 @@ export interface MerchantServerOptions {
 }
 
 /** Options with defaults filled in and checked. */
-export interface MerchantConfig {
-  readonly port: number;
-  readonly host: string;
-  readonly dataDir: string | undefined;
-  readonly redis: { readonly target: RedisTarget; readonly shown: string } | undefined;
-  readonly activeQueryAfterMs: number;
-  readonly activeQueryIntervalMs: number;
-  readonly notifySigning: NotifySigning;
-  readonly keys: MerchantKeyInput;
-  readonly appId: string;
-  readonly mchId: string;
-  readonly offerId: string;
-  readonly virtualPaymentEnv: 0 | 1;
-  readonly logger: boolean;
-}
+export type MerchantConfig = Readonly<
+  Required<Omit<MerchantServerOptions, 'simulatorUrl' | 'memory' | 'dataDir' | 'redisUrl'>> & {
+    dataDir: string | undefined;
+    redis: { readonly target: RedisTarget; readonly shown: string } | undefined;
+  }
+>;
 
-const MAX_TIMER_MS = 2 ** 31 - 1;
+const MAX_MS = 2 ** 31 - 1;
 
 /** Fills in defaults; throws a TypeError naming a bad option. */
 export function resolveConfig(options: MerchantServerOptions = {}): MerchantConfig {
-  const notifySigning = options.notifySigning ?? 'certificate';
-  if (!NOTIFY_SIGNING_MODES.includes(notifySigning)) {
+  const {
+    notifySigning = 'certificate',
+    virtualPaymentEnv = 0,
+    memory,
+    dataDir,
+    redisUrl,
+  } = options;
+  if (!NOTIFY_SIGNING_MODES.includes(notifySigning))
     fail(`notifySigning must be one of ${NOTIFY_SIGNING_MODES.join(', ')}`, notifySigning);
-  }
-  const virtualPaymentEnv = options.virtualPaymentEnv ?? 0;
   if (virtualPaymentEnv !== 0 && virtualPaymentEnv !== 1)
     fail('virtualPaymentEnv must be 0 or 1', virtualPaymentEnv);
-  const redis = options.redisUrl === undefined ? undefined : redisOf(options.redisUrl);
-  const dataDir = options.memory || options.dataDir === undefined ? undefined : options.dataDir;
-  if (redis && dataDir !== undefined) {
-    fail('dataDir cannot go with redisUrl: with Redis, orders and keys live in Redis', dataDir);
-  }
+  const redis = redisUrl === undefined ? undefined : redisOf(redisUrl);
+  const kept = memory ? undefined : dataDir;
+  if (redis && kept !== undefined)
+    fail('dataDir cannot go with redisUrl: with Redis, orders and keys live in Redis', kept);
   return {
     port: integer('port', options.port ?? 0, 0, 65_535),
     host: options.host ?? '127.0.0.1',
-    dataDir: dataDir === undefined ? undefined : path.resolve(dataDir),
+    dataDir: kept === undefined ? undefined : path.resolve(kept),
     redis,
-    activeQueryAfterMs: integer(
-      'activeQueryAfterMs',
-      options.activeQueryAfterMs ?? 0,
-      -1,
-      MAX_TIMER_MS,
-    ),
+    activeQueryAfterMs: integer('activeQueryAfterMs', options.activeQueryAfterMs ?? 0, -1, MAX_MS),
     activeQueryIntervalMs: integer(
       'activeQueryIntervalMs',
       options.activeQueryIntervalMs ?? 1000,
       1,
-      MAX_TIMER_MS,
+      MAX_MS,
     ),
     notifySigning,
     keys: options.keys ?? {},

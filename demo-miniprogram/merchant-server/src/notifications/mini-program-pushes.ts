@@ -3,23 +3,9 @@ import { signVirtualPaymentApi } from '../kit';
 import type { Merchant } from '../merchant';
 import { applyReport } from '../orders/apply-report';
 import { b2bReport, virtualPushReport } from '../orders/family-reports';
+import { type Answer, answerOutcome, PROTOCOLS } from './answers';
 
-/** A push is refused with this status and message (the sender retries), or taken. */
-export type PushAnswer =
-  | { readonly ok: true }
-  | {
-      readonly ok: false;
-      readonly status: number;
-      readonly code: string;
-      readonly message: string;
-    };
-
-const refuse = (status: number, code: string, message: string): PushAnswer => ({
-  ok: false,
-  status,
-  code,
-  message,
-});
+const { virtual, b2b } = PROTOCOLS;
 /** A push whose time is further than this from now is refused (as the kit's verifyNotification). */
 const MAX_SKEW_SECONDS = 300;
 const isRecent = (seconds: unknown) =>
@@ -48,24 +34,23 @@ export async function handleVirtualPush(
   merchant: Merchant,
   paySig: string,
   raw: Buffer,
-): Promise<PushAnswer> {
+): Promise<Answer> {
   const body = parse(raw);
   if (!body || (body.Env !== 0 && body.Env !== 1))
-    return refuse(400, 'BAD_PUSH', 'the body is not a push with Env 0 or 1');
+    return virtual.fail(400, 'BAD_PUSH', 'the body is not a push with Env 0 or 1');
   const expected = signVirtualPaymentApi({
     uri: '/pay/virtual-notify',
     body: raw.toString('utf8'),
     appKey: merchant.keys.appKeyOf(body.Env),
   }).paySig;
-  if (!sameText(paySig, expected)) return refuse(401, 'BAD_SIGNATURE', 'pay_sig does not verify');
+  if (!sameText(paySig, expected))
+    return virtual.fail(401, 'BAD_SIGNATURE', 'pay_sig does not verify');
   if (!isRecent(body.CreateTime))
-    return refuse(401, 'STALE_PUSH', 'CreateTime is more than 5 minutes away from now');
+    return virtual.fail(401, 'STALE_PUSH', 'CreateTime is more than 5 minutes away from now');
   const report = virtualPushReport(body);
-  if (typeof report === 'string') return refuse(400, 'BAD_PUSH', report);
+  if (typeof report === 'string') return virtual.fail(400, 'BAD_PUSH', report);
   const outcome = await applyReport(merchant, report);
-  return outcome.kind === 'rejected'
-    ? refuse(outcome.status, 'PUSH_REJECTED', outcome.message)
-    : { ok: true };
+  return answerOutcome('virtual', outcome);
 }
 
 /**
@@ -78,26 +63,28 @@ export async function handleB2bPush(
   merchant: Merchant,
   query: { readonly signature: string; readonly timestamp: string; readonly nonce: string },
   raw: Buffer,
-): Promise<PushAnswer> {
+): Promise<Answer> {
   const { signature, timestamp, nonce } = query;
   const token = merchant.keys.material.messagePushToken;
   const expected = createHash('sha1')
     .update([token, timestamp, nonce].sort().join(''))
     .digest('hex');
   if (!sameText(signature, expected))
-    return refuse(401, 'BAD_SIGNATURE', 'signature is not sha1 of the Token, timestamp and nonce');
+    return b2b.fail(
+      401,
+      'BAD_SIGNATURE',
+      'signature is not sha1 of the Token, timestamp and nonce',
+    );
   if (!isRecent(Number(timestamp)))
-    return refuse(401, 'STALE_PUSH', 'timestamp is more than 5 minutes away from now');
+    return b2b.fail(401, 'STALE_PUSH', 'timestamp is more than 5 minutes away from now');
   const body = parse(raw);
-  if (!body) return refuse(400, 'BAD_PUSH', 'the body is not a JSON message push');
+  if (!body) return b2b.fail(400, 'BAD_PUSH', 'the body is not a JSON message push');
   if (body.MsgType !== 'event' || body.Event !== 'retail_pay_notify')
-    return refuse(400, 'BAD_PUSH', `unknown event ${String(body.Event)}`);
+    return b2b.fail(400, 'BAD_PUSH', `unknown event ${String(body.Event)}`);
   if (body.appid !== merchant.config.appId)
-    return refuse(400, 'BAD_PUSH', 'appid is not this mini program');
+    return b2b.fail(400, 'BAD_PUSH', 'appid is not this mini program');
   const report = b2bReport(merchant.config, body);
-  if (typeof report === 'string') return refuse(400, 'BAD_PUSH', report);
+  if (typeof report === 'string') return b2b.fail(400, 'BAD_PUSH', report);
   const outcome = await applyReport(merchant, report);
-  return outcome.kind === 'rejected'
-    ? refuse(outcome.status, 'PUSH_REJECTED', outcome.message)
-    : { ok: true };
+  return answerOutcome('b2b', outcome);
 }

@@ -1,9 +1,10 @@
 import { ApiError } from '../http/errors';
+import type { TransferBill } from '../kit';
 import type { Merchant } from '../merchant';
 import { WeChatPayError } from '../wechat/wechat-pay';
 import { changed } from './apply-report';
 import { mayMove, type Order, type OrderView, stateOf, viewOf } from './order';
-import { queryOrder } from './query-order';
+import { BILLS, queryOrder } from './query-order';
 
 /** The merchant's order, or 404 ORDER_NOT_FOUND. */
 export async function requireOrder(merchant: Merchant, orderId: string): Promise<Order> {
@@ -57,12 +58,14 @@ async function closeAtPlatform(merchant: Merchant, order: Order): Promise<string
     case 'common':
       return 'ORDER_CLOSE';
     case 'transfer':
-      return (await pay.cancelTransferBill(order.orderId)).state;
+      return (await pay.v3<TransferBill>('POST', `${BILLS}/out-bill-no/${order.orderId}/cancel`))
+        .state;
     default:
       if (order.api === 'v2') {
-        await pay.v2('pay/closeorder', { out_trade_no: order.orderId });
+        await pay.v2('/pay/closeorder', { out_trade_no: order.orderId });
       } else {
-        await pay.closeOrder(order.orderId).catch((error: unknown) => {
+        const path = `/v3/pay/transactions/out-trade-no/${order.orderId}/close`;
+        await pay.v3('POST', path, { mchid: merchant.config.mchId }).catch((error: unknown) => {
           // Never opened at WeChat Pay's cashier: nothing to close there.
           if (!(error instanceof WeChatPayError && error.code === 'ORDER_NOT_EXIST')) throw error;
         });

@@ -1,5 +1,5 @@
 import type { MerchantConfig } from '../config/options';
-import type { B2bOrderAnswer, VirtualOrderAnswer } from '../wechat/mini-program-api';
+import type { VirtualOrderAnswer } from '../wechat/mini-program-api';
 import type { Report } from './apply-report';
 import type { Order } from './order';
 
@@ -83,7 +83,7 @@ export function virtualQueryReport(orderId: string, answer: VirtualOrderAnswer):
  * A verified B2b `retail_pay_notify` message push, or `/retail/B2b/getorder`'s order: the
  * order's mchid, payer, env and amount. A sentence saying what is missing otherwise.
  */
-export function b2bReport(config: MerchantConfig, body: Json | B2bOrderAnswer): Report | string {
+export function b2bReport(config: MerchantConfig, body: Json): Report | string {
   const amount = isRecord(body.amount) ? body.amount.order_amount : undefined;
   if (
     typeof body.out_trade_no !== 'string' ||

@@ -22,7 +22,7 @@ export async function createPrepaidOrder(
   const v2SignType = V2_SIGN_TYPES[order.profile as keyof typeof V2_SIGN_TYPES];
   const prepayId = v2SignType
     ? (
-        await platform.pay.v2('pay/unifiedorder', {
+        await platform.pay.v2('/pay/unifiedorder', {
           body: product.name,
           out_trade_no: order.orderId,
           total_fee: String(order.amount),
@@ -32,16 +32,18 @@ export async function createPrepaidOrder(
           openid: order.openid,
           sign_type: v2SignType,
         })
-      ).prepay_id
-    : await platform.pay.createJsapiOrder({
-        appid: config.appId,
-        mchid: config.mchId,
-        description: product.name,
-        out_trade_no: order.orderId,
-        notify_url: `${platform.ownUrl}/pay/notify`,
-        amount: { total: order.amount, currency: order.currency },
-        payer: { openid: order.openid },
-      });
+      )?.prepay_id
+    : (
+        await platform.pay.v3<{ prepay_id: string }>('POST', '/v3/pay/transactions/jsapi', {
+          appid: config.appId,
+          mchid: config.mchId,
+          description: product.name,
+          out_trade_no: order.orderId,
+          notify_url: `${platform.ownUrl}/pay/notify`,
+          amount: { total: order.amount, currency: order.currency },
+          payer: { openid: order.openid },
+        })
+      ).prepay_id;
   await merchant.store.addOrder({ ...order, api: v2SignType ? 'v2' : 'v3' });
   const base = { orderId: order.orderId, kind: order.kind, amount: order.amount };
   if (order.kind === 'plugin') {

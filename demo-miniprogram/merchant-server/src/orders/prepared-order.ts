@@ -4,10 +4,12 @@ import {
   merchantTransferParams,
   signCommonPayment,
   signVirtualPayment,
+  type TransferBill,
 } from '../kit';
 import type { Merchant } from '../merchant';
 import type { Product } from './catalogue';
 import type { Order, OrderKind } from './order';
+import { BILLS } from './query-order';
 
 /**
  * The answer of `POST /api/orders`: the kind says which host API opens `params`
@@ -98,7 +100,7 @@ export async function signTransfer(
   product: Product,
 ): Promise<Prepared> {
   const { config, platform } = merchant;
-  const bill = await platform.pay.createTransferBill({
+  const bill = await platform.pay.v3<TransferBill>('POST', BILLS, {
     appid: config.appId,
     out_bill_no: order.orderId,
     transfer_scene_id: '1000',

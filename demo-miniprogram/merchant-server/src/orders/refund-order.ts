@@ -23,7 +23,7 @@ export async function refundOrder(merchant: Merchant, orderId: string): Promise<
   if (stateOf(order) !== 'paid' && stateOf(order) !== 'refunded') {
     throw new ApiError(409, 'ORDER_NOT_PAID', `order ${orderId} is ${stateOf(order)}, not paid`);
   }
-  return merchant.platform.pay.refund({
+  return merchant.platform.pay.v3<Refund>('POST', '/v3/refund/domestic/refunds', {
     out_trade_no: orderId,
     out_refund_no: `R${orderId}`,
     reason: 'Refunded by the merchant',

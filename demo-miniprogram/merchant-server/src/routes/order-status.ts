@@ -30,8 +30,13 @@ export async function orderStatusRoutes(app: FastifyInstance, merchant: Merchant
     onError: (error) =>
       console.error(`[merchant-server] the status route: ${(error as Error).message}`),
   });
+  // Closing answers the held requests, and waits for their answers to be written.
   const closing = new AbortController();
-  app.addHook('preClose', async () => closing.abort());
+  const answering = new Set<Promise<unknown>>();
+  app.addHook('preClose', async () => {
+    closing.abort();
+    await Promise.allSettled(answering);
+  });
 
   app.get<{ Params: { orderId: string }; Querystring: { waitMs?: string } }>(
     '/api/orders/:orderId',
@@ -49,16 +54,21 @@ export async function orderStatusRoutes(app: FastifyInstance, merchant: Merchant
       const left = new AbortController();
       const onClose = () => reply.raw.writableFinished || left.abort();
       reply.raw.once('close', onClose);
-      try {
-        const { status, body } = await route.answer({
+      const answered = route
+        .answer({
           orderId: request.params.orderId,
           waitMs: request.query.waitMs,
           signal: AbortSignal.any([left.signal, closing.signal]),
+        })
+        .then(({ status, body }) =>
+          reply.code(status).header('cache-control', 'no-store').send(body),
+        )
+        .finally(() => {
+          reply.raw.removeListener('close', onClose);
+          answering.delete(answered);
         });
-        return reply.code(status).header('cache-control', 'no-store').send(body);
-      } finally {
-        reply.raw.removeListener('close', onClose);
-      }
+      answering.add(answered);
+      return answered;
     },
   );
 }

@@ -3,36 +3,20 @@ import type { LoadedKeys } from '../keys/merchant-keys';
 import { signVirtualPaymentApi } from '../kit';
 import { WeChatPayError } from './wechat-pay';
 
-/** A virtual payment order as `/xpay/query_order` answers it (the fields read here). */
+/** An order as `/xpay/query_order` answers it: `status` 0 init … 2 paid … 5 refunded, 6 closed. */
 export interface VirtualOrderAnswer {
-  /** 0 init, 1 created, 2 paid, 3 delivering, 4 delivered, 5 refunded, 6 closed, 7 refund failed. */
   readonly status: number;
   readonly order_fee?: number;
   /** Unix seconds. */
   readonly paid_time?: number;
   readonly wxpay_order_id?: string;
-  readonly openid?: string;
-  readonly env_type?: number;
-}
-
-/** A B2b order as `/retail/B2b/getorder` answers it (the fields read here). */
-export interface B2bOrderAnswer {
-  readonly mchid: string;
-  readonly out_trade_no: string;
-  readonly order_id?: string;
-  readonly pay_status: string;
-  /** Unix seconds. */
-  readonly pay_time?: number;
-  readonly payer_openid?: string;
-  readonly env?: number;
-  readonly amount?: { readonly order_amount?: number };
 }
 
 /**
  * WeChat's mini program server APIs the merchant calls (api.weixin.qq.com's, at the
  * simulator): the login (`/sns/jscode2session`), the access_token, and the queries of virtual
- * payment and B2b orders, signed `pay_sig = hmac_sha256(AppKey, uri + "&" + body)` with the
- * kit's `signVirtualPaymentApi`. No SDK here: these are not WeChat Pay's APIs.
+ * payment and B2b orders, signed `pay_sig = hmac_sha256(AppKey, uri + "&" + body)` by the kit's
+ * `signVirtualPaymentApi`. No SDK: these are not WeChat Pay's APIs.
  */
 export class MiniProgramApi {
   private token: { value: string; expiresAt: number } | undefined;
@@ -43,51 +27,53 @@ export class MiniProgramApi {
     private readonly keys: LoadedKeys,
   ) {}
 
-  /** `GET /sns/jscode2session`: the user's openid and session_key for a `wx.login` code. */
+  /** `GET /sns/jscode2session`: the openid and session_key of a `wx.login` code. */
   code2Session(code: string): Promise<{ openid: string; session_key: string }> {
-    return this.call('GET', '/sns/jscode2session', {
-      appid: this.config.appId,
-      secret: this.keys.material.appSecret,
+    const { appId: appid } = this.config;
+    const secret = this.keys.material.appSecret;
+    return this.call('/sns/jscode2session', {
+      appid,
+      secret,
       js_code: code,
       grant_type: 'authorization_code',
     });
   }
 
-  /** `POST /xpay/query_order`; undefined when the platform has no such order. */
-  async queryVirtualOrder(outTradeNo: string, openid: string, env: 0 | 1) {
-    const body = JSON.stringify({ openid, env, order_id: outTradeNo });
-    const answer = await this.signed<{ order?: VirtualOrderAnswer }>(
-      '/xpay/query_order',
-      body,
-      env,
-    );
-    return answer.order;
+  /** `POST /xpay/query_order`: the virtual payment order. */
+  async queryVirtualOrder(
+    orderId: string,
+    openid: string,
+    env: 0 | 1,
+  ): Promise<VirtualOrderAnswer> {
+    const body = { openid, env, order_id: orderId };
+    return (await this.signed<{ order: VirtualOrderAnswer }>('/xpay/query_order', body, env)).order;
   }
 
-  /** `POST /retail/B2b/getorder`; undefined when the platform has no such order. */
-  async queryB2bOrder(outTradeNo: string, env: 0 | 1) {
-    const body = JSON.stringify({ mchid: this.config.mchId, out_trade_no: outTradeNo });
-    const answer = await this.signed<{ order?: B2bOrderAnswer }>('/retail/B2b/getorder', body, env);
-    return answer.order;
+  /** `POST /retail/B2b/getorder`: the B2b order (`pay_status`, `amount.order_amount`, …). */
+  async queryB2bOrder(outTradeNo: string, env: 0 | 1): Promise<Record<string, unknown>> {
+    const body = { mchid: this.config.mchId, out_trade_no: outTradeNo };
+    return (
+      await this.signed<{ order: Record<string, unknown> }>('/retail/B2b/getorder', body, env)
+    ).order;
   }
 
-  private async signed<T>(uri: string, body: string, env: 0 | 1): Promise<T> {
+  private async signed<T>(uri: string, json: object, env: 0 | 1): Promise<T> {
+    const body = JSON.stringify(json);
     const { paySig } = signVirtualPaymentApi({ uri, body, appKey: this.keys.appKeyOf(env) });
-    const query = { access_token: await this.accessToken(), pay_sig: paySig };
-    return this.call('POST', uri, query, body);
+    return this.call(uri, { access_token: await this.accessToken(), pay_sig: paySig }, body);
   }
 
   /** `GET /cgi-bin/token`, kept until a minute before it expires. */
   private async accessToken(): Promise<string> {
     if (this.token && this.token.expiresAt > Date.now()) return this.token.value;
+    const query = {
+      grant_type: 'client_credential',
+      appid: this.config.appId,
+      secret: this.keys.material.appSecret,
+    };
     const answer = await this.call<{ access_token: string; expires_in: number }>(
-      'GET',
       '/cgi-bin/token',
-      {
-        grant_type: 'client_credential',
-        appid: this.config.appId,
-        secret: this.keys.material.appSecret,
-      },
+      query,
     );
     this.token = {
       value: answer.access_token,
@@ -96,44 +82,34 @@ export class MiniProgramApi {
     return answer.access_token;
   }
 
-  private async call<T>(
-    method: 'GET' | 'POST',
-    uri: string,
-    query: Record<string, string>,
-    body?: string,
-  ): Promise<T> {
-    const url = `${this.baseUrl}${uri}?${new URLSearchParams(query)}`;
-    let response: Response;
+  /** GET, or POST with a JSON body; the answer unless it has a non-zero `errcode`. */
+  private async call<T>(uri: string, query: Record<string, string>, body?: string): Promise<T> {
+    const what = `${body === undefined ? 'GET' : 'POST'} ${uri}`;
+    let text: string;
     try {
-      response = await fetch(url, {
-        method,
+      const response = await fetch(`${this.baseUrl}${uri}?${new URLSearchParams(query)}`, {
         signal: AbortSignal.timeout(10_000),
-        ...(body === undefined ? {} : { body, headers: { 'content-type': 'application/json' } }),
+        ...(body === undefined
+          ? {}
+          : { method: 'POST', body, headers: { 'content-type': 'application/json' } }),
       });
+      text = await response.text();
     } catch (error) {
-      throw new WeChatPayError(
-        undefined,
-        'NO_ANSWER',
-        `${method} ${uri} failed: ${(error as Error).message}`,
-      );
+      throw new WeChatPayError('NO_ANSWER', `${what} failed: ${(error as Error).message}`);
     }
-    const text = await response.text();
-    let answer: { errcode?: number; errmsg?: string } & T;
+    let answer: T & { errcode?: number; errmsg?: string };
     try {
       answer = JSON.parse(text);
     } catch {
       throw new WeChatPayError(
-        response.status,
         'NOT_JSON',
-        `${method} ${uri} answered ${response.status}: ${text.slice(0, 200)}`,
+        `${what} answered what is not JSON: ${text.slice(0, 200)}`,
       );
     }
-    if (!response.ok || (answer.errcode ?? 0) !== 0) {
-      const code = String(answer.errcode ?? response.status);
+    if (answer.errcode) {
       throw new WeChatPayError(
-        response.status,
-        code,
-        `${method} ${uri} answered errcode ${code}: ${answer.errmsg}`,
+        String(answer.errcode),
+        `${what} answered errcode ${answer.errcode}: ${answer.errmsg}`,
       );
     }
     return answer;
