@@ -1,5 +1,5 @@
 import { MAX_STATUS_WAIT_MS, type MerchantConfig, simulatorUrlOf } from './config/options';
-import { completeKeys, knownKeys, type LoadedKeys, loadKeys } from './keys/merchant-keys';
+import { type LoadedKeys, resolveKeys } from './keys/merchant-keys';
 import { createOrderWatch, type OrderWatch } from './kit';
 import { viewOf } from './orders/order';
 import { openStore, type Store } from './storage/store';
@@ -33,23 +33,11 @@ export interface Merchant {
   close(): Promise<void>;
 }
 
-/**
- * The merchant's services: its store, its keys (the environment's, else the store's, else
- * generated and stored: the first instance's are every instance's), the order watch over the
- * store's events. Nothing listens yet; `connect` registers with WeChat Pay.
- */
+/** The merchant's services, not listening yet; `connect` registers with WeChat Pay. */
 export async function createMerchant(config: MerchantConfig): Promise<Merchant> {
   const store = await openStore(config);
   try {
-    const given = knownKeys(config.keys);
-    const stored = knownKeys(
-      await store.keys(async () => {
-        const created = await completeKeys(given);
-        // Keys given by the environment are never written.
-        return Object.fromEntries(Object.entries(created).filter(([name]) => !(name in given)));
-      }),
-    );
-    const keys = loadKeys(await completeKeys({ ...stored, ...given }));
+    const keys = await resolveKeys(config.keys, store);
     const watch = createOrderWatch({
       getOrder: async (orderId) => {
         const order = await store.getOrder(orderId);

@@ -44,26 +44,27 @@ const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345
 
 /** The keys the environment gives. */
 export function keysFromEnvironment(env: NodeJS.ProcessEnv): MerchantKeyInput {
-  const keys: Partial<Record<keyof MerchantKeys, string>> = {};
-  for (const name of KEY_NAMES) {
-    const value = env[KEY_ENVIRONMENT_VARIABLES[name]];
-    if (value) keys[name] = value.replace(/\\n/g, '\n');
-  }
-  return keys;
+  const given = KEY_NAMES.map((name) => [name, env[KEY_ENVIRONMENT_VARIABLES[name]]] as const);
+  return Object.fromEntries(
+    given.filter(([, value]) => value).map(([name, value]) => [name, value?.replace(/\\n/g, '\n')]),
+  );
 }
 
-/** The known keys of `input` that are non-empty strings. */
-export function knownKeys(input: unknown): MerchantKeyInput {
-  const keys: Partial<Record<keyof MerchantKeys, string>> = {};
-  const record = (typeof input === 'object' && input !== null ? input : {}) as Record<
-    string,
-    unknown
-  >;
-  for (const name of KEY_NAMES) {
-    const value = record[name];
-    if (typeof value === 'string' && value !== '') keys[name] = value;
-  }
-  return keys;
+/**
+ * The merchant's keys: those given (never stored), else the stored ones, else generated and
+ * stored (the first instance's are then every instance's).
+ */
+export async function resolveKeys(
+  given: MerchantKeyInput,
+  store: { keys(create: () => Promise<MerchantKeyInput>): Promise<MerchantKeyInput> },
+): Promise<LoadedKeys> {
+  const stored = await store.keys(async () => {
+    const created = Object.entries(await completeKeys(given));
+    return Object.fromEntries(
+      created.filter(([name]) => given[name as keyof MerchantKeys] === undefined),
+    );
+  });
+  return loadKeys(await completeKeys({ ...stored, ...given }));
 }
 
 /** A full key set: what `known` lacks is generated (an RSA-2048 pair takes a few hundred ms). */

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Merchant } from '../merchant';
 import { CATALOGUE } from '../orders/catalogue';
 import { closeOrder } from '../orders/close-order';
-import { type CreateOrderInput, createOrder } from '../orders/create-order';
+import { createOrder } from '../orders/create-order';
+import type { Profile } from '../orders/order';
 import { refundOrder } from '../orders/refund-order';
 
 const PROFILES = ['wechat-v3', 'wechat-v2-md5', 'wechat-v2-hmac', 'psp', 'wechat', 'tcmpp'];
@@ -33,7 +34,7 @@ export async function shopRoutes(app: FastifyInstance, merchant: Merchant): Prom
     },
   );
 
-  app.post<{ Body: Omit<CreateOrderInput, 'quantity'> & { quantity?: number } }>(
+  app.post<{ Body: { productId: string; quantity?: number; openid?: string; profile?: Profile } }>(
     '/api/orders',
     {
       schema: {
@@ -50,10 +51,11 @@ export async function shopRoutes(app: FastifyInstance, merchant: Merchant): Prom
       },
     },
     async (request, reply) => {
-      const { productId, quantity = 1, openid, profile } = request.body;
-      return reply
-        .code(201)
-        .send(await createOrder(merchant, { productId, quantity, openid, profile }));
+      const prepared = await createOrder(merchant, {
+        ...request.body,
+        quantity: request.body.quantity ?? 1,
+      });
+      return reply.code(201).send(prepared);
     },
   );
 

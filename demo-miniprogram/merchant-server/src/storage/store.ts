@@ -1,5 +1,5 @@
 import type { MerchantConfig } from '../config/options';
-import type { MerchantKeys } from '../keys/merchant-keys';
+import type { MerchantKeyInput } from '../keys/merchant-keys';
 import type { OrderEvents } from '../kit';
 import type { Order } from '../orders/order';
 import { openFileRecords } from './file-records';
@@ -30,7 +30,7 @@ export class Store {
     return this.records.events;
   }
 
-  async keys(create: () => Promise<Partial<MerchantKeys>>): Promise<Partial<MerchantKeys>> {
+  async keys(create: () => Promise<MerchantKeyInput>): Promise<MerchantKeyInput> {
     if (!(await this.records.get('merchant-keys'))) {
       await this.records.add('merchant-keys', JSON.stringify(await create()));
     }
