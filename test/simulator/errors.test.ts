@@ -212,14 +212,14 @@ describe('malformed requests get WeChat-shaped 4xx', () => {
     [
       'another content type',
       { body: 'appid=wx', contentType: 'application/x-www-form-urlencoded' },
-      415,
+      400,
       'INVALID_REQUEST',
     ],
     ['an empty body', { body: '' }, 400, 'PARAM_ERROR'],
     [
       'a huge body',
       { body: JSON.stringify({ description: 'x'.repeat(300_000) }) },
-      413,
+      400,
       'INVALID_REQUEST',
     ],
   ])('%s', async (_name, request, status, code) => {
@@ -240,7 +240,7 @@ describe('malformed requests get WeChat-shaped 4xx', () => {
       'a known path with another method',
       '/v3/pay/transactions/jsapi',
       'GET',
-      405,
+      400,
       'INVALID_REQUEST',
     ],
     [

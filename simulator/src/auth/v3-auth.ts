@@ -2,10 +2,19 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isWeChatError, WeChatError } from '../errors/wechat-error';
 import type { Merchant } from '../merchants/merchant';
 import { signingKeyFor } from '../merchants/signing-key';
+import { refuseDeepJson, utf8Text } from '../validation/json-text';
 import { signatureHeaders } from './sign-response';
 import { verifyRequest } from './verify-request';
 
 const JSON_TYPE = /^application\/json\s*(?:;|$)/i;
+const BODY_METHODS = ['POST', 'PUT', 'PATCH'];
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A POST of this route may come without a body (WeChat Pay allows it, e.g. to cancel a transfer bill). */
+    emptyBodyAllowed?: boolean;
+  }
+}
 
 /**
  * Makes a plugin scope speak API v3: bodies are kept as raw bytes, every request's
@@ -38,7 +47,10 @@ export function useV3Auth(scope: FastifyInstance): void {
       throw error;
     }
     request.sim.verdict = { verified: true };
-    request.body = parseJsonBody(raw, request.method, request.headers['content-type']);
+    const bodyRequired =
+      BODY_METHODS.includes(request.method) &&
+      request.routeOptions.config.emptyBodyAllowed !== true;
+    request.body = parseJsonBody(raw, bodyRequired, request.headers['content-type']);
   });
 
   scope.addHook('onSend', async (request, reply, payload) => {
@@ -57,10 +69,14 @@ export function useV3Auth(scope: FastifyInstance): void {
   });
 }
 
-/** The body as JSON; undefined for a request without one. */
-function parseJsonBody(raw: Buffer, method: string, contentType: string | undefined): unknown {
+/** The body as JSON; undefined for a request without one (refused when one is required). */
+function parseJsonBody(
+  raw: Buffer,
+  bodyRequired: boolean,
+  contentType: string | undefined,
+): unknown {
   if (raw.length === 0) {
-    if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
+    if (bodyRequired) {
       throw new WeChatError(400, 'PARAM_ERROR', 'The body is empty; send the parameters as JSON.', {
         location: 'body',
       });
@@ -69,14 +85,16 @@ function parseJsonBody(raw: Buffer, method: string, contentType: string | undefi
   }
   if (!JSON_TYPE.test(contentType ?? '')) {
     throw new WeChatError(
-      415,
+      400,
       'INVALID_REQUEST',
       `Send the body as Content-Type: application/json; got ${JSON.stringify(contentType ?? 'none')}.`,
       { location: 'header', field: 'Content-Type' },
     );
   }
+  const text = utf8Text(raw);
+  refuseDeepJson(text);
   try {
-    return JSON.parse(raw.toString('utf8'));
+    return JSON.parse(text);
   } catch (error) {
     throw new WeChatError(
       400,

@@ -9,16 +9,21 @@ const PAYMENT_PARAMS = ['timeStamp', 'nonceStr', 'package', 'signType', 'paySign
 const PREPAY_PACKAGE = /^prepay_id=(.+)$/;
 const SIGN_TYPES = ['RSA', 'MD5', 'HMAC-SHA256'];
 
+/** A further check of the order a prepay_id names (requestOrderPayment's orderInfo). */
+export type OrderCheck = (order: OrderRecord, prepayId: string) => HostCallback | undefined;
+
 /**
  * wx.requestPayment's cashier: the five parameters are strings, `package` names a prepay_id
  * the platform gave, `signType` is RSA (an order of API v3) or MD5 / HMAC-SHA256 (API v2),
  * the mini program's AppID is bound to the merchant, `paySign` verifies with the merchant's
  * key over that AppID, and the order can be paid (not paid, not closed, its prepay_id within
- * 2 hours, the user the order was made for). Then pay, cancel or fail as the user chose.
+ * 2 hours, the user the order was made for), then `orderCheck` when given. Then pay, cancel
+ * or fail as the user chose.
  */
 export async function requestPayment(
   request: CashierRequest,
   sim: SimulatorServices,
+  orderCheck?: OrderCheck,
 ): Promise<HostCallback> {
   const answers = paymentCallbacksOf(request.api);
   const fields: Record<string, string> = {};
@@ -39,6 +44,7 @@ export async function requestPayment(
     merchant,
     prepayId,
     fields: { timeStamp, nonceStr, signType, paySign, packageValue },
+    orderCheck,
   });
   order.lastCashier = {
     api: request.api,
@@ -57,6 +63,7 @@ interface Checked {
   readonly fields: Readonly<
     Record<'timeStamp' | 'nonceStr' | 'signType' | 'paySign' | 'packageValue', string>
   >;
+  readonly orderCheck: OrderCheck | undefined;
 }
 
 async function decide(
@@ -86,6 +93,8 @@ async function decide(
   if (sim.orders.isExpired(order, prepayId)) return answers.expired();
   if (request.openid !== undefined && request.openid !== payingOpenid(order))
     return answers.payerMismatch();
+  const refusal = checked.orderCheck?.(order, prepayId);
+  if (refusal) return refusal;
   switch (request.action) {
     case 'cancel':
       return answers.cancel();

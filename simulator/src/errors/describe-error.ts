@@ -10,11 +10,16 @@ const FASTIFY_ERRORS: Readonly<Record<string, () => WeChatError>> = {
       location: 'body',
     }),
   FST_ERR_CTP_BODY_TOO_LARGE: () =>
-    new WeChatError(413, 'INVALID_REQUEST', 'The body is too large for this API.', {
-      location: 'body',
-    }),
+    new WeChatError(
+      400,
+      'INVALID_REQUEST',
+      'The body is too large for this API (256 KB at most).',
+      {
+        location: 'body',
+      },
+    ),
   FST_ERR_CTP_INVALID_MEDIA_TYPE: () =>
-    new WeChatError(415, 'INVALID_REQUEST', 'Send the body as Content-Type: application/json.', {
+    new WeChatError(400, 'INVALID_REQUEST', 'Send the body as Content-Type: application/json.', {
       location: 'header',
       field: 'Content-Type',
     }),
@@ -31,9 +36,13 @@ const FASTIFY_ERRORS: Readonly<Record<string, () => WeChatError>> = {
     new WeChatError(400, 'INVALID_REQUEST', 'A path segment is too long.', { location: 'path' }),
 };
 
+/** The 4xx statuses of WeChat Pay's table of HTTP statuses; any other refusal is a 400. */
+const WECHAT_REFUSAL_STATUSES: readonly number[] = [400, 401, 403, 404, 429];
+
 /**
  * Any error as the WeChat-shaped refusal the client gets: never a stack trace, never fastify's
- * shape. A 500 SYSTEM_ERROR means a bug in the simulator (bad input is always a 4xx).
+ * shape, never a status WeChat Pay does not use (413, 415, 431: 400 INVALID_REQUEST). A 500
+ * SYSTEM_ERROR means a bug in the simulator (bad input is always a 4xx).
  */
 export function toWeChatError(error: unknown): WeChatError {
   if (isWeChatError(error)) return error;
@@ -42,7 +51,8 @@ export function toWeChatError(error: unknown): WeChatError {
   if (known) return known();
   const status = fastifyError.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return new WeChatError(status, 'INVALID_REQUEST', String(fastifyError.message));
+    const wechatStatus = WECHAT_REFUSAL_STATUSES.includes(status) ? status : 400;
+    return new WeChatError(wechatStatus, 'INVALID_REQUEST', String(fastifyError.message));
   }
   return new WeChatError(500, 'SYSTEM_ERROR', 'The simulator failed; this is a bug in it.');
 }

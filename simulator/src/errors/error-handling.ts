@@ -1,12 +1,14 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { toV2Xml } from '../v2/xml';
 import { toWeChatError } from './describe-error';
 import { WeChatError } from './wechat-error';
 
 /**
  * Every refusal in WeChat Pay's shape `{ code, message, detail? }`: errors thrown by routes,
  * fastify's own (bad JSON, body too large, wrong content type), 404 for a path no route
- * serves and 405 (with Allow) for a served path asked with another method.
+ * serves and 400 INVALID_REQUEST (with Allow; WeChat Pay's table of statuses has no 405) for a
+ * served path asked with another method.
  */
 async function errorHandling(fastify: FastifyInstance): Promise<void> {
   const routes: { method: string; pattern: RegExp }[] = [];
@@ -23,12 +25,12 @@ async function errorHandling(fastify: FastifyInstance): Promise<void> {
     if (allowed.length > 0 && !allowed.includes(request.method)) {
       const allow = allowed.join(', ');
       const refusal = new WeChatError(
-        405,
+        400,
         'INVALID_REQUEST',
         `${request.method} ${path} is not served; use ${allow}.`,
       );
       noteRefusal(request, reply, refusal.code);
-      return reply.code(405).header('allow', allow).send(refusal.body());
+      return reply.code(refusal.statusCode).header('allow', allow).send(refusal.body());
     }
     const refusal = new WeChatError(
       404,
@@ -51,8 +53,18 @@ export function answerError(
   const refusal = toWeChatError(error);
   if (refusal.statusCode >= 500) request.log.error(error);
   noteRefusal(request, reply, refusal.code);
+  // A URL refused before routing still gets its protocol's shape: API v2 answers XML.
+  if (request.url.startsWith(API_V2_PREFIX)) {
+    return reply
+      .code(refusal.statusCode)
+      .type('text/xml; charset=utf-8')
+      .send(toV2Xml({ return_code: 'FAIL', return_msg: refusal.message }));
+  }
   return reply.code(refusal.statusCode).send(refusal.body());
 }
+
+/** Where API v2 (XML) is served. */
+const API_V2_PREFIX = '/pay/';
 
 /**
  * Tells the journal which refusal was answered. A refusal made while routing (a bad URL) comes

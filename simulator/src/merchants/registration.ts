@@ -2,6 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import { parseRsaPublicKey } from '../crypto/rsa';
 import { describeValue } from '../lib/json';
 import { Fields, type StringRule } from '../validation/fields';
+import { checkExtension } from './extension-checks';
 import { SIGNING_MODES, type SigningMode, type SubMerchant } from './merchant';
 
 /** What `POST /sim/merchants` takes, checked. */
@@ -19,8 +20,8 @@ export interface Registration {
   readonly extensions: Readonly<Record<string, unknown>>;
 }
 
-/** Objects of later parts, kept untouched. */
-export const EXTENSION_FIELDS = ['virtualPayment', 'b2b', 'transfer'] as const;
+/** Objects of later parts: each checked by its part (extension-checks.ts), stored as given. */
+export const EXTENSION_FIELDS = ['virtualPayment', 'b2b', 'transfer', 'appSecrets'] as const;
 
 const FIELDS = [
   'mchid',
@@ -65,7 +66,7 @@ export function readRegistration(body: unknown): Registration {
   const extensions: Record<string, unknown> = {};
   for (const name of EXTENSION_FIELDS) {
     if (!fields.has(name)) continue;
-    Fields.of(fields.raw(name), name);
+    checkExtension(name, fields);
     extensions[name] = fields.raw(name);
   }
   return {

@@ -42,6 +42,9 @@ export interface NotifierOptions {
   readonly keep: number;
 }
 
+/** Told of a notification the merchant acknowledged. */
+export type DeliveredListener = (record: DeliveryRecord) => Promise<void> | void;
+
 const ATTEMPT_TASK = 'notification.attempt';
 
 /**
@@ -53,6 +56,7 @@ const ATTEMPT_TASK = 'notification.attempt';
 export class Notifier {
   private readonly channels = new Map<string, Channel>();
   private readonly inFlight = new Set<AbortController>();
+  private readonly deliveredListeners: DeliveredListener[] = [];
 
   constructor(private readonly options: NotifierOptions) {
     options.scheduler.handle(ATTEMPT_TASK, (data) => this.attempt(String(data)));
@@ -61,6 +65,11 @@ export class Notifier {
   /** Names a channel (a later part adds its own: XML notifications, message pushes). */
   registerChannel(name: string, channel: Channel): void {
     this.channels.set(name, channel);
+  }
+
+  /** Told when a notification is acknowledged (a part whose state follows delivery listens). */
+  onDelivered(listener: DeliveredListener): void {
+    this.deliveredListeners.push(listener);
   }
 
   async notify(input: NotifyInput): Promise<DeliveryRecord> {
@@ -92,6 +101,22 @@ export class Notifier {
     if (record.taskId) this.options.scheduler.cancel(record.taskId);
     record.state = 'scheduled';
     this.scheduleAttempt(record, 0);
+    await this.saved(record);
+    return record;
+  }
+
+  /**
+   * Cancels the next attempt of a scheduled notification: it stays owed (`dropped`) until it
+   * is sent by hand. Answers undefined when it is not waiting for an attempt (not scheduled,
+   * or an attempt is being made right now, which decides).
+   */
+  async drop(id: string): Promise<DeliveryRecord | undefined> {
+    const record = this.options.deliveries.get(id);
+    if (record?.state !== 'scheduled' || record.taskId === undefined) return undefined;
+    this.options.scheduler.cancel(record.taskId);
+    record.taskId = undefined;
+    record.nextAt = undefined;
+    record.state = 'dropped';
     await this.saved(record);
     return record;
   }
@@ -137,6 +162,7 @@ export class Notifier {
       // Sent again by hand while this attempt ran: that attempt decides.
     } else if (status !== undefined && channel?.acknowledged(status, answerText)) {
       record.state = 'delivered';
+      for (const listener of this.deliveredListeners) await listener(record);
     } else {
       const wait = RETRY_SCHEDULE_MS[record.retries];
       if (wait === undefined) {

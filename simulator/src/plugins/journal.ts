@@ -3,7 +3,7 @@ import { Journal } from '../journal/journal';
 import { provide } from './services';
 
 /** Paths of the merchant APIs the journal records (the simulator's own routes are not). */
-const API_PATHS = /^\/(?:v3|pay|secapi|mmpaymkttransfers)\//;
+export const API_PATHS = /^\/(?:v3|pay|secapi|mmpaymkttransfers|sns|cgi-bin|xpay|retail)\//;
 
 /** Every answer carries `Request-ID` (fastify's request id); API requests are journaled. */
 export default fp(
@@ -24,7 +24,7 @@ export default fp(
         at: clock.now(),
         wallAt: clock.wallNow(),
         method: request.method,
-        url: request.url,
+        url: withoutSecrets(request.url),
         mchid: merchant?.mchid ?? mchidOf(request.headers.authorization),
         verdict,
         status: reply.statusCode,
@@ -39,4 +39,11 @@ export default fp(
 /** The mchid a refused request claimed, for the journal. */
 function mchidOf(authorization: string | undefined): string | undefined {
   return /mchid="([^"]{1,64})"/.exec(authorization ?? '')?.[1];
+}
+
+/** Query parameters that are credentials: the journal (and the dashboard) shows them masked. */
+const SECRET_PARAMS = /([?&](?:secret|access_token)=)[^&]*/g;
+
+function withoutSecrets(url: string): string {
+  return url.replace(SECRET_PARAMS, '$1***');
 }

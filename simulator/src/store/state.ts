@@ -29,6 +29,11 @@ export class SimulatorState {
     return collection as Map<string, T>;
   }
 
+  /** The names of the collections made so far (by any part of the simulator). */
+  collectionNames(): string[] {
+    return [...this.collections.keys()];
+  }
+
   toSnapshot(): Snapshot {
     const collections: Record<string, Record<string, unknown>> = {};
     for (const [name, records] of this.collections) {

@@ -28,6 +28,7 @@ const simRefundRoutes: FastifyPluginAsync = async (fastify) => {
     const status = fields.optionalChoice('status', REFUND_OUTCOMES);
     if (status === undefined)
       throw fields.error('status', `status is required: one of ${REFUND_OUTCOMES.join(', ')}.`);
+    const plan = notifyPlanOf(fields, config.defaultNotifyDelayMs);
     const refund = refunds.find(mchid, subMchid, outRefundNo);
     if (!refund)
       throw new WeChatError(
@@ -35,7 +36,7 @@ const simRefundRoutes: FastifyPluginAsync = async (fastify) => {
         'RESOURCE_NOT_EXISTS',
         `Merchant ${subMchid ?? mchid} has no refund ${outRefundNo}.`,
       );
-    await refunds.settle(refund, status, notifyPlanOf(fields, config.defaultNotifyDelayMs));
+    await refunds.settle(refund, status, plan);
     return { out_refund_no: refund.outRefundNo, status: refund.status };
   });
 };

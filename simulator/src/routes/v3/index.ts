@@ -4,6 +4,7 @@ import certificateRoutes from './certificates';
 import partnerTransactionRoutes from './partner-transactions';
 import refundRoutes from './refunds';
 import transactionRoutes from './transactions';
+import transferBillRoutes from './transfer-bills';
 
 /** API v3: every route below verifies its request and signs its answer. */
 const v3Routes: FastifyPluginAsync = async (fastify) => {
@@ -12,6 +13,7 @@ const v3Routes: FastifyPluginAsync = async (fastify) => {
   await fastify.register(transactionRoutes);
   await fastify.register(partnerTransactionRoutes);
   await fastify.register(refundRoutes);
+  await fastify.register(transferBillRoutes);
 };
 
 export default v3Routes;
