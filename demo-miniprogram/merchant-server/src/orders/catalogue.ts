@@ -13,7 +13,7 @@ export interface Product {
   readonly currency: 'CNY';
   /** Virtual payment's and B2b's `mode`. */
   readonly mode?: string;
-  /** A coin pack's coins (a coin is 10 fen, as set in the virtual payment console). */
+  /** A coin pack's coins. */
   readonly coins?: number;
 }
 
@@ -27,6 +27,9 @@ const PAID_BY = {
   'plugin-goods': ['requestPluginPayment'],
   'cash-out': ['requestMerchantTransfer'],
 } as const;
+
+/** Fen per coin, as set in the virtual payment console. */
+export const COIN_PRICE_FEN = 10;
 
 const ROWS: readonly [string, Product['kind'], string, string, number][] = [
   ['coffee-beans', 'goods', 'Coffee beans, 250 g', 'Single-origin, roasted this week', 6800],
@@ -65,7 +68,7 @@ export const CATALOGUE: readonly Product[] = ROWS.map(([id, kind, name, descript
   return {
     ...{ id, kind, api, name, description, price, currency: 'CNY' as const },
     ...(mode ? { mode } : {}),
-    ...(kind === 'coins' ? { coins: price / 10 } : {}),
+    ...(kind === 'coins' ? { coins: price / COIN_PRICE_FEN } : {}),
   };
 });
 

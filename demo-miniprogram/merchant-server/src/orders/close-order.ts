@@ -18,9 +18,9 @@ const alreadyPaid = (order: Order, how: string) =>
 
 /**
  * Closes an unpaid order, after one last query (a payment whose notification is late must not
- * be closed): at WeChat Pay (`…/close`, v2 `/pay/closeorder`), a transfer's bill cancelled
- * while it waits for the user. Virtual and B2b orders have no close API: they close here, and
- * a late push for them changes nothing. 409 ORDER_ALREADY_PAID once paid (a transfer: received).
+ * be closed): at WeChat Pay (`…/close`, v2 `/pay/closeorder`), B2b's `closeb2border`, a
+ * transfer's bill cancelled while it waits for the user. Virtual payment has no close API:
+ * a virtual order closes here, and a late push for it changes nothing. 409 ORDER_ALREADY_PAID once paid (a transfer: received).
  */
 export async function closeOrder(merchant: Merchant, orderId: string): Promise<OrderView> {
   await queryOrder(merchant, await requireOrder(merchant, orderId));
@@ -56,6 +56,7 @@ async function closeAtPlatform(merchant: Merchant, order: Order): Promise<string
     case 'virtual':
       return 6;
     case 'common':
+      await merchant.platform.api.b2b('/retail/B2b/closeb2border', order.orderId);
       return 'ORDER_CLOSE';
     case 'transfer':
       return (await pay.v3<TransferBill>('POST', `${BILLS}/out-bill-no/${order.orderId}/cancel`))

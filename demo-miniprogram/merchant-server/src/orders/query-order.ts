@@ -45,7 +45,7 @@ async function askPlatform(merchant: Merchant, order: Order): Promise<Report | s
       return found && virtualQueryReport(order.orderId, found);
     }
     case 'common': {
-      const found = await unlessUnknown(platform.api.queryB2bOrder(order.orderId, order.env ?? 0));
+      const found = await unlessUnknown(platform.api.b2b('/retail/B2b/getorder', order.orderId));
       return found && b2bReport(config, found);
     }
     case 'transfer': {

@@ -67,7 +67,7 @@ export async function createAtWeChatPay(
           spbill_create_ip: '127.0.0.1',
           notify_url: `${platform.ownUrl}/pay/v2-notify`,
           trade_type: 'JSAPI',
-          openid: order.openid,
+          sub_openid: order.openid,
           sign_type: signType,
         })
       )?.prepay_id

@@ -91,7 +91,7 @@ export function v2Report(config: MerchantConfig, fields: Readonly<Record<string,
         appid: fields.appid === config.appId,
         mch_id: fields.mch_id === config.mchId,
         total_fee: status !== 'SUCCESS' || fields.total_fee === String(order.amount),
-        openid: status !== 'SUCCESS' || fields.openid === order.openid,
+        openid: status !== 'SUCCESS' || (fields.sub_openid ?? fields.openid) === order.openid,
       }),
   };
 }

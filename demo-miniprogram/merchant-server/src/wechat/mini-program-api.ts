@@ -49,12 +49,17 @@ export class MiniProgramApi {
     return (await this.signed<{ order: VirtualOrderAnswer }>('/xpay/query_order', body, env)).order;
   }
 
-  /** `POST /retail/B2b/getorder`: the B2b order (`pay_status`, `amount.order_amount`, …). */
-  async queryB2bOrder(outTradeNo: string, env: 0 | 1): Promise<Record<string, unknown>> {
+  /**
+   * `POST /retail/B2b/getorder` (the order's fields: `pay_status`, `amount.order_amount`, …) or
+   * `/retail/B2b/closeb2border`. B2b's APIs are signed with the production AppKey, whatever
+   * the order's env.
+   */
+  b2b(
+    uri: '/retail/B2b/getorder' | '/retail/B2b/closeb2border',
+    outTradeNo: string,
+  ): Promise<Record<string, unknown>> {
     const body = { mchid: this.config.mchId, out_trade_no: outTradeNo };
-    return (
-      await this.signed<{ order: Record<string, unknown> }>('/retail/B2b/getorder', body, env)
-    ).order;
+    return this.signed(uri, body, 0);
   }
 
   private async signed<T>(uri: string, json: object, env: 0 | 1): Promise<T> {

@@ -1,5 +1,12 @@
 import type { MerchantConfig } from '../config/options';
 import type { LoadedKeys } from '../keys/merchant-keys';
+import { CATALOGUE, COIN_PRICE_FEN } from '../orders/catalogue';
+
+/**
+ * The demo institution's one sub-merchant, for API v2 (WeChat Pay Global's institution mode:
+ * an order names `sub_mch_id` and the mini program as `sub_appid`).
+ */
+export const SUB_MCH_ID = '1900000109';
 
 /** The platform keys the simulator answered: what the merchant verifies WeChat Pay with. */
 export interface PlatformKeys {
@@ -25,6 +32,7 @@ export async function register(
     production: material.virtualAppKeyProduction,
     sandbox: material.virtualAppKeySandbox,
   };
+  const items = CATALOGUE.filter((product) => product.kind === 'item');
   const body = {
     mchid: config.mchId,
     appids: [config.appId],
@@ -34,18 +42,19 @@ export async function register(
     apiV2Key: material.v2ApiKey,
     signing: config.notifySigning,
     refundNotifyUrl: `${ownUrl}/pay/notify`,
+    subMerchants: [{ mchid: SUB_MCH_ID, appids: [config.appId] }],
+    appSecrets: { [config.appId]: material.appSecret },
     virtualPayment: {
-      appid: config.appId,
-      appSecret: material.appSecret,
       offerId: config.offerId,
       appKeys,
       notifyUrl: `${ownUrl}/pay/virtual-notify`,
+      goods: items.map((item) => ({ productId: item.id, price: item.price })),
+      coinPrice: COIN_PRICE_FEN,
     },
     b2b: {
-      appid: config.appId,
       appKeys,
-      messagePushToken: material.messagePushToken,
       notifyUrl: `${ownUrl}/pay/b2b-notify`,
+      messagePushToken: material.messagePushToken,
     },
   };
   let response: Response;

@@ -1,7 +1,7 @@
 import { Wechatpay } from 'wechatpay-axios-plugin';
 import type { MerchantConfig } from '../config/options';
 import type { LoadedKeys } from '../keys/merchant-keys';
-import type { PlatformKeys } from './registration';
+import { type PlatformKeys, SUB_MCH_ID } from './registration';
 
 /** A call to WeChat that did not answer what was asked, in words for a log. */
 export class WeChatPayError extends Error {
@@ -58,17 +58,15 @@ export class WeChatPay {
   }
 
   /**
-   * An API v2 call (`/pay/unifiedorder`, `/pay/orderquery`, `/pay/closeorder`): `appid` and
-   * `mch_id` added, `nonce_str` and `sign` by the SDK; the answer's fields once its `sign`
-   * verifies. `/pay/orderquery` answers undefined when WeChat Pay has no such order.
+   * An API v2 call of the institution (`/pay/unifiedorder`, `/pay/orderquery`,
+   * `/pay/closeorder`) for its sub-merchant: the ids added, `nonce_str` and `sign` by the SDK;
+   * the answer's fields once its `sign` verifies. `/pay/orderquery` answers undefined when
+   * WeChat Pay has no such order.
    */
   v2(path: string, fields: Record<string, string>): Promise<Record<string, string> | undefined> {
-    const { appId: appid, mchId: mch_id } = this.config;
-    const call = this.call<Record<string, string>>('POST', `v2${path}`, {
-      appid,
-      mch_id,
-      ...fields,
-    });
+    const { appId, mchId } = this.config;
+    const ids = { appid: appId, mch_id: mchId, sub_mch_id: SUB_MCH_ID, sub_appid: appId };
+    const call = this.call<Record<string, string>>('POST', `v2${path}`, { ...ids, ...fields });
     return path === '/pay/orderquery' ? unlessMissing(call) : call;
   }
 
