@@ -48,17 +48,18 @@ export function sendAgain(merchant: MerchantServer, body: string): Promise<Answe
   });
 }
 
-/** A simulator on a free port, with the fixture platform keys (no key generation). */
+/** The platform's keys: fixtures, so that no simulator makes keys at a registration. */
+export const TEST_PLATFORM_KEYS = {
+  certificatePrivateKey: PLATFORM_CERTIFICATE_KEY,
+  publicKeyPrivateKey: readFileSync(
+    path.join(FIXTURES, 'wechatpay-public-key-private.pem'),
+    'utf8',
+  ),
+};
+
+/** A simulator on a free port, with the fixture platform keys. */
 export function startTestSimulator(): Promise<Simulator> {
-  return startSimulator({
-    platformKeys: {
-      certificatePrivateKey: PLATFORM_CERTIFICATE_KEY,
-      publicKeyPrivateKey: readFileSync(
-        path.join(FIXTURES, 'wechatpay-public-key-private.pem'),
-        'utf8',
-      ),
-    },
-  });
+  return startSimulator({ platformKeys: TEST_PLATFORM_KEYS });
 }
 
 /** The merchant server against `simulator`, in memory, with the test keys. */
