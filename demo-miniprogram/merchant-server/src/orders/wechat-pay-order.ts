@@ -91,8 +91,10 @@ export async function createAtWeChatPay(
   const payment = signType
     ? signPaymentV2({ ...signed, key: keys.material.v2ApiKey, signType })
     : signPayment({ ...signed, privateKey: keys.merchantPrivateKey });
-  const { package: pkg, ...rest } = payment;
-  const params = order.profile === 'psp' ? { ...rest, pkg } : payment;
+  // A payment service provider's metadata.wechatpay names the package `pkg`.
+  const { timeStamp, nonceStr, package: pkg, signType: type, paySign } = payment;
+  const params =
+    order.profile === 'psp' ? { timeStamp, nonceStr, pkg, signType: type, paySign } : payment;
   if (order.kind === 'payment') return prepared(params);
   return prepared({ ...params, orderInfo: orderInfoOf(order, product, String(prepayId)) });
 }

@@ -1,14 +1,15 @@
-// End to end over real HTTP: httpBackend + createCheckout against the mock backend's routes,
-// with a host whose cashier is the mock backend's simulated platform (/sim/cashier).
-import type { MockBackend } from '../../demo-miniprogram/mock-backend/src/server';
+// End to end over real HTTP: httpBackend + createCheckout against the demo's merchant server,
+// with a host whose cashier is the WeChat Pay simulator's (/sim/cashier), both behind
+// `npm run backend`.
+import { type Backend, startBackend } from '../../scripts/lib/backend';
 import { createCheckout, httpBackend } from '../../src';
 import { createFakeHost } from '../../src/testing';
-import { call, startTestBackend } from '../mock-backend/helpers/backend';
+import { call, TEST_KEYS, TEST_PLATFORM_KEYS } from '../merchant-server/helpers/servers';
 
-let backend: MockBackend;
+let backend: Backend;
 
 beforeAll(async () => {
-  backend = await startTestBackend();
+  backend = await startBackend({ keys: TEST_KEYS, platformKeys: TEST_PLATFORM_KEYS });
 });
 
 afterAll(async () => {
