@@ -10,11 +10,13 @@ import {
 } from '../../demo-miniprogram/merchant-server/src/config/options';
 import { clientErrorHandler } from '../../demo-miniprogram/merchant-server/src/http/errors';
 import { createMerchant, type Merchant } from '../../demo-miniprogram/merchant-server/src/merchant';
+import { DEMO_OPENID } from '../../demo-miniprogram/merchant-server/src/orders/create-order';
 import { buildSimulatorApp } from '../../simulator/src/app';
 import {
   type PlatformPrivateKeys,
   resolveConfig as resolveSimulatorConfig,
 } from '../../simulator/src/config/options';
+import { RETRY_SCHEDULE_MS } from '../../simulator/src/notifications/retry-schedule';
 
 /** Options of {@link startBackend}: the merchant server's, and the simulator's that matter here. */
 export interface BackendOptions
@@ -67,7 +69,10 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
   const server = createServer((request, response) => {
     const path = (request.url ?? '').split('?')[0] ?? '';
     const close = request.method === 'POST' ? DASHBOARD_CLOSE.exec(path) : null;
-    if (close) {
+    if (request.method === 'GET' && path === '/sim/config') {
+      response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      response.end(JSON.stringify(demoConfig()));
+    } else if (close) {
       void closeFromDashboard(close[1] ?? '', response).then((handled) => {
         if (!handled) simulator.routing(request, response);
       });
@@ -94,6 +99,24 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
     }
     return true;
   };
+  /**
+   * `GET /sim/config`: what the demo's tests and tools read of the two, in the shape the old
+   * mock backend answered (the simulator has no such route of its own).
+   */
+  const demoConfig = () => ({
+    appId: config.appId,
+    mchId: config.mchId,
+    offerId: config.offerId,
+    virtualPaymentEnv: config.virtualPaymentEnv,
+    defaultOpenid: DEMO_OPENID,
+    merchantSerial: merchant.keys.merchantSerial,
+    platformSerial: merchant.platform.keys.certificate.serial,
+    wechatpayPublicKeyId: merchant.platform.keys.publicKey.id,
+    notifySigning: config.notifySigning,
+    activeQueryAfterMs: config.activeQueryAfterMs,
+    defaultNotifyDelayMs: defaultNotifyDelayMs ?? 0,
+    notifyRetryDelaysMs: RETRY_SCHEDULE_MS,
+  });
   let url = '';
   try {
     await Promise.all([simulator.ready(), merchantApp.ready()]);

@@ -42,6 +42,19 @@ it('answers the merchant’s routes and the simulator’s on one port, each in i
   expect([unsigned.status, unsigned.body.code]).toEqual([401, 'SIGN_ERROR']);
 });
 
+it('GET /sim/config says who the demo’s merchant is and how WeChat Pay treats it', async () => {
+  const { body } = await call(backend, 'GET', '/sim/config');
+  expect(body).toMatchObject({
+    appId: backend.merchant.config.appId,
+    mchId: backend.merchant.config.mchId,
+    defaultOpenid: 'oMockDemoUser000000000000000',
+    merchantSerial: backend.merchant.keys.merchantSerial,
+    wechatpayPublicKeyId: expect.stringMatching(/^PUB_KEY_ID_/),
+    activeQueryAfterMs: -1,
+  });
+  expect(body.notifyRetryDelaysMs.slice(0, 4)).toEqual([15_000, 15_000, 30_000, 180_000]);
+});
+
 it('pays an order at /sim/cashier on the same URL; WeChat Pay notifies the merchant', async () => {
   const order = await createOrder(backend, { productId: 'mug' });
   expect((await cashier(backend, order.params, { notifyDelayMs: 0 })).errMsg).toBe(
