@@ -1,7 +1,7 @@
 // The first measure of `npm run bench`: how long after the backend turned paid each strategy
-// knew, against the real mock backend on loopback in notify-only mode (the order turns paid
-// only when the platform's signed notification arrives).
-import { startMockBackend } from '../demo-miniprogram/mock-backend/src/server';
+// knew, against the demo's backend on loopback (its merchant server in notify-only mode: the
+// order turns paid only when the simulator's signed notification arrives).
+import { startBackend } from '../scripts/lib/backend';
 import { miniprogramPay, type Strategy, uniPay, vkUniPay } from './strategies';
 
 export interface AfterNotificationRow {
@@ -16,7 +16,7 @@ export async function measureAfterNotification(
   delays: readonly number[],
   compression: number,
 ): Promise<AfterNotificationRow[]> {
-  const backend = await startMockBackend({ memory: true, activeQueryAfterMs: -1 });
+  const backend = await startBackend({ port: 0, activeQueryAfterMs: -1 });
   const post = async (path: string, body: unknown) => {
     const response = await fetch(`${backend.url}${path}`, {
       method: 'POST',

@@ -1,5 +1,5 @@
 // npm run bench: how fast each confirmation strategy shows a payment paid, and what it costs.
-// Two measures, side by side: (1) after the notification landed, against the real mock backend
+// Two measures, side by side: (1) after the notification landed, against the demo's backend
 // in notify-only mode; (2) after the cashier closed (WeChat Pay has the order paid then), on a
 // model server with the client's and the platform's round trips modelled, which is what the
 // person paying waits. Prints figures; never fails on them.
@@ -35,7 +35,7 @@ async function main() {
   );
   console.log(`miniprogram-pay default schedule: ${JSON.stringify(DEFAULT_CONFIRM)}\n`);
 
-  console.log('(1) After the notification landed (mock backend, notify-only)\n');
+  console.log("(1) After the notification landed (the demo's backend, notify-only)\n");
   for (const row of await measureAfterNotification(delays, COMPRESSION)) {
     console.log(row.strategy);
     console.log(

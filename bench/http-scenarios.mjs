@@ -1,11 +1,8 @@
 // The HTTP scenarios of `npm run bench:server`: (b) long-polls against one server process of
-// server-target.mjs, the kit's node:http route or the mock backend; (d) long-polls held by one
-// mock backend and paid through another, sharing a data directory and Redis.
+// server-target.mjs, the kit's node:http route or the demo's merchant server; (d) long-polls
+// held by one merchant server and paid through another, two instances of one merchant on Redis.
 import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 const now = () => performance.timeOrigin + performance.now();
@@ -85,35 +82,38 @@ async function overHttp(scenario, perMs, holder, changer = holder) {
   }
 }
 
-/** (b): `polls` long-polls against the kit's node:http route or the mock backend (`build`). */
-export async function overHttpOne({ mode, polls, build, perMs }) {
-  const server = await target({ mode, orders: polls, build });
+/** (b): `polls` long-polls against the kit's node:http route or the merchant server (`build`). */
+export async function overHttpOne({ mode, polls, build, perMs, simulatorUrl }) {
+  const server = await target({ mode, orders: polls, build, simulatorUrl });
   try {
     const scenario =
       mode === 'kit'
         ? `(b) ${polls} HTTP long-polls on loopback: node:http + createOrderStatusRoute`
-        : `(b) ${polls} HTTP long-polls on loopback: the mock backend (fastify, on the kit's createOrderWatch; changed by its signed notification)`;
+        : `(b) ${polls} HTTP long-polls on loopback: the demo's merchant server (fastify, the kit's status route; changed by the simulator's signed notification)`;
     return await overHttp(scenario, perMs, server);
   } finally {
     await stopTarget(server);
   }
 }
 
-/** (d): `polls` long-polls held by mock backend A, paid through B; a redis-server of its own. */
-export async function sharedMockBackends({ polls, build, perMs, startRedis }) {
+/**
+ * (d): `polls` long-polls held by merchant server A on orders made through merchant server B,
+ * two instances of one merchant on Redis (a redis-server of its own): the simulator notifies B
+ * (the orders' notify_url), B's change answers A's requests through Redis.
+ */
+export async function sharedMerchantServers({ polls, build, perMs, startRedis, simulatorUrl }) {
   const redis = await startRedis();
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-mock-backend-'));
-  const shared = { mode: 'mock', build, dataDir, redisUrl: `unix://${redis.path}` };
+  const shared = { mode: 'merchant', build, simulatorUrl, redisUrl: `unix://${redis.path}` };
   const started = [];
   try {
-    // A first: it writes the keys both use; B reads them.
-    started.push(await target({ ...shared, orders: polls }));
+    // A first: it makes the merchant's keys in Redis; B reads them.
     started.push(await target(shared));
-    const scenario = `(d) ${polls} HTTP long-polls held by mock backend A, paid through mock backend B (one data directory, Redis on a unix socket)`;
-    return await overHttp(scenario, perMs, started[0], started[1]);
+    started.push(await target({ ...shared, orders: polls }));
+    const [a, b] = started;
+    const scenario = `(d) ${polls} HTTP long-polls held by merchant server A, the orders made and paid through merchant server B (one merchant on Redis, a unix socket)`;
+    return await overHttp(scenario, perMs, { ...a, orders: b.orders }, b);
   } finally {
     for (const server of started) await stopTarget(server);
     await redis.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }

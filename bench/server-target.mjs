@@ -1,12 +1,12 @@
 // The HTTP server under test of `npm run bench:server` (b, d), in a process of its own so that
 // its memory is its own, driven over IPC by server.bench.mjs. `kit`: node:http with the kit's
-// status route (the build in dist/); `mock`: the mock backend (fastify) on the kit's build,
-// see mock-backend-target.mjs.
+// status route (the build in dist/); `merchant`: the demo's merchant server (fastify) on the
+// kit's build, against the WeChat Pay simulator, see merchant-server-target.mjs.
 
 import { createServer } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { createOrderStatusRoute, createOrderWatch } from '../dist/server.mjs';
-import { probe, startMock } from './mock-backend-target.mjs';
+import { probe, startMerchant } from './merchant-server-target.mjs';
 import { paced } from './paced.mjs';
 
 const now = () => performance.timeOrigin + performance.now();
@@ -47,11 +47,11 @@ async function startKit(count) {
 
 async function start(message) {
   if (message.mode === 'kit') return startKit(message.orders);
-  const mock = await startMock(message);
+  const merchant = await startMerchant(message);
   held = () => probe.held;
-  change = (toPay) => mock.change(toPay);
-  stop = mock.stop;
-  return { url: mock.url, orders: mock.orders };
+  change = (toPay, perMs) => merchant.change(toPay, perMs);
+  stop = merchant.stop;
+  return { url: merchant.url, orders: merchant.orders };
 }
 
 process.on('message', async (message) => {

@@ -3,20 +3,21 @@
 // change to the answer (p50, p99, max):
 //   (a) waits held in one process on the kit (memory events);
 //   (b) concurrent HTTP long-polls on loopback against node:http with the kit's status route,
-//       then the same against the mock backend, built on the kit (each server in a process of
-//       its own);
+//       then the same against the demo's merchant server, built on the kit (each server in a
+//       process of its own; WeChat Pay is the simulator, in a process of its own too);
 //   (c) two instances over Redis (a real redis-server on a unix socket): waits held on one,
 //       changes made on the other;
-//   (d) two mock backends sharing one data directory and Redis: long-polls held by A, orders
-//       paid through B (its cashier, its notification).
+//   (d) two merchant servers, one merchant on Redis: long-polls held by A, orders made and paid
+//       through B (the simulator's cashier, its notification to B).
 // Plain node on the build in dist/ (the npm script builds first). Prints figures; never
 // fails on them.
+import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { createClient } from 'redis';
 import { createOrderWatch, createRedisEvents } from '../dist/server.mjs';
-import { overHttpOne, sharedMockBackends } from './http-scenarios.mjs';
-import { buildMockBackend } from './mock-backend-js.mjs';
+import { overHttpOne, sharedMerchantServers } from './http-scenarios.mjs';
+import { buildMerchantServer } from './merchant-server-js.mjs';
 import { paced } from './paced.mjs';
 
 const { startRedis } = createRequire(import.meta.url)('../scripts/lib/redis-server.cjs');
@@ -126,14 +127,37 @@ async function overRedis() {
   }
 }
 
+/** The WeChat Pay simulator in a process of its own (its bin); resolves its URL and its stop. */
+function startSimulator() {
+  const bin = new URL('../simulator/bin/wechatpay-simulator.mjs', import.meta.url);
+  const child = spawn(process.execPath, [bin.pathname], {
+    env: { ...process.env, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
+      if (url) resolve({ url, stop: () => child.kill() });
+    });
+    child.once('exit', (code) => reject(new Error(`the simulator exited with ${code}: ${output}`)));
+  });
+}
+
 if (!globalThis.gc) console.log('(run with node --expose-gc for memory figures)\n');
 console.log(
   `Node ${process.version}; ${PER_MS} changes per ms in every scenario (BENCH_CHANGES_PER_MS)\n`,
 );
-const build = buildMockBackend();
-report(await inProcess());
-const http = { perMs: PER_MS, startRedis };
-report(await overHttpOne({ ...http, mode: 'kit', polls: HTTP_POLLS }));
-report(await overHttpOne({ ...http, mode: 'mock', polls: HTTP_POLLS, build }));
-report(await overRedis());
-report(await sharedMockBackends({ ...http, polls: SHARED_POLLS, build }));
+const build = buildMerchantServer();
+const simulator = await startSimulator();
+try {
+  report(await inProcess());
+  const http = { perMs: PER_MS, startRedis, simulatorUrl: simulator.url };
+  report(await overHttpOne({ ...http, mode: 'kit', polls: HTTP_POLLS }));
+  report(await overHttpOne({ ...http, mode: 'merchant', polls: HTTP_POLLS, build }));
+  report(await overRedis());
+  report(await sharedMerchantServers({ ...http, polls: SHARED_POLLS, build }));
+} finally {
+  simulator.stop();
+}

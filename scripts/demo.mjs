@@ -1,4 +1,4 @@
-// npm run demo: a headless walkthrough of the demo mini program against the mock backend.
+// npm run demo: a headless walkthrough of the demo mini program against the demo's backend.
 // Builds the library and the demo's miniprogram_npm first, then runs the real pages.
 import { createRequire } from 'node:module';
 import { register } from 'tsx/cjs/api';
@@ -11,7 +11,7 @@ if (!process.argv.includes('--no-build')) {
   console.log(`built in ${Date.now() - started} ms\n`);
 }
 
-// The runner and the mock backend are TypeScript, loaded as CommonJS through tsx.
+// The runner and the backend are TypeScript, loaded as CommonJS through tsx.
 register();
 const { runWalkthrough } = createRequire(import.meta.url)('./lib/walkthrough.ts');
 const ok = await runWalkthrough();

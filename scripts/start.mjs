@@ -1,5 +1,6 @@
 // npm start: builds the library, builds the demo's npm (as DevTools "Build npm" does), starts
-// the mock backend and says what to open in WeChat DevTools and what to click.
+// the backend (the merchant server and the WeChat Pay simulator on one port) and says what to
+// open in WeChat DevTools and what to click.
 //   PORT=3000  the backend's port (config.js expects 3000)
 //   BACKEND_HOST=0.0.0.0  listen on every interface, to pay from a phone on the same Wi-Fi
 import { createRequire } from 'node:module';
@@ -19,12 +20,13 @@ console.log('1/3 Building the library and the demo npm');
 await buildDemoNpm({ log: (line) => console.log(`    ${line}`) });
 console.log('    demo-miniprogram/miniprogram/miniprogram_npm/miniprogram-pay is ready\n');
 
-console.log('2/3 Starting the mock backend');
+console.log('2/3 Starting the backend: the merchant server and the WeChat Pay simulator');
 register();
-const { startMockBackend } = require(join(ROOT, 'demo-miniprogram/mock-backend/src/server.ts'));
+const { startBackend } = require(join(ROOT, 'scripts/lib/backend.ts'));
+const dataDir = join(DEMO_DIR, '.data');
 let backend;
 try {
-  backend = await startMockBackend({ port, host });
+  backend = await startBackend({ port, host, dataDir });
 } catch (error) {
   console.error(
     `    cannot listen on ${host}:${port}: ${error.message}\n` +
@@ -33,7 +35,7 @@ try {
   );
   process.exit(1);
 }
-console.log(`    listening on ${backend.url} (state kept in ${backend.dataDir})`);
+console.log(`    listening on ${backend.url} (state kept in ${dataDir})`);
 const configPort = Number(new URL(baseUrl).port || 80);
 if (configPort !== backend.port) {
   console.log(
@@ -41,7 +43,9 @@ if (configPort !== backend.port) {
       `    set baseUrl in demo-miniprogram/miniprogram/config.js to ${backend.url}`,
   );
 }
-console.log(`    dashboard: ${backend.url}/ (orders, notifications and status queries, live)\n`);
+console.log(
+  `    dashboard: ${backend.url}/ (WeChat Pay's side: transactions, notifications, requests, live)\n`,
+);
 
 const lanAddresses = Object.values(networkInterfaces())
   .flat()
@@ -52,7 +56,7 @@ console.log(`3/3 Open the demo in WeChat DevTools
     1. WeChat DevTools > Import project (导入项目)
     2. Directory: ${DEMO_DIR}
     3. AppID: pick "Test account" (测试号), or keep the tourist AppID; the demo never calls the
-       real WeChat Pay, a simulated cashier pays the mock orders.
+       real WeChat Pay, a simulated cashier pays the orders at the WeChat Pay simulator.
     4. Open it. miniprogram_npm is already built; if DevTools asks, Tools > Build npm (构建 npm).
        Details > Local settings: "Do not verify valid domain names" (不校验合法域名) is on
        (project.config.json sets urlCheck: false), so http://127.0.0.1:${backend.port} is allowed.
@@ -62,9 +66,9 @@ console.log(`3/3 Open the demo in WeChat DevTools
        result. "My orders" lists the orders; pending ones are checked again at the next launch.
        "Cash out my rewards" pays you a merchant transfer: ${TRANSFER_ITEMS.join(' / ')}.
     7. Watch it happen on the dashboard, in your browser: ${backend.url}/
-       Every order with its timeline (cashier, notifications and their retries, status queries,
-       refunds, refusals), live, with buttons to deliver, drop or replay a notification, refund
-       or close an order, and a sequence view of each order.
+       WeChat Pay's side, live: every transaction with the cashier's answer, every notification
+       attempt, every request the merchant server made and its verdict, buttons to deliver,
+       drop or replay a notification, refund or close an order, the test clock, a sequence view.
 
     On a phone (preview / real-device debugging), 127.0.0.1 is the phone itself:
     ${host === '0.0.0.0' || host === '::' ? 'set' : 'restart with BACKEND_HOST=0.0.0.0 npm start and set'} baseUrl in demo-miniprogram/miniprogram/config.js to
@@ -73,7 +77,7 @@ console.log(`3/3 Open the demo in WeChat DevTools
 Press Ctrl-C to stop the backend.`);
 
 const stop = () => {
-  console.log('\nStopping the mock backend…');
+  console.log('\nStopping the backend…');
   backend.close().then(
     () => process.exit(0),
     () => process.exit(1),

@@ -1,10 +1,10 @@
 // The demo's settings. Edit them here; nothing else needs to change.
 module.exports = {
-  // Where the mock backend listens (`npm start` or `npm run backend` in the repository root).
+  // Where the backend listens (`npm start` or `npm run backend` in the repository root).
   // On a phone, 127.0.0.1 is the phone itself: put your computer's LAN address here instead,
   // e.g. 'http://192.168.1.23:3000' (docs/demo.md, "What localhost means on a phone", explains).
   baseUrl: 'http://127.0.0.1:3000',
-  // false: a simulated cashier (an action sheet) pays the mock backend's orders.
+  // false: a simulated cashier (an action sheet) pays the orders at the WeChat Pay simulator.
   // true: the real wx.requestPayment / wx.requestVirtualPayment, for a real backend.
   useRealHost: false,
   // Passed to createCheckout.

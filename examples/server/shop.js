@@ -8,11 +8,12 @@ const {
 
 /**
  * A merchant server for the mini program's `httpBackend`. `orders` is your database,
- * `wechatPay.createJsapiOrder` your call to POST /v3/pay/transactions/jsapi (made with your
- * WeChat Pay SDK, which signs that request), `keys` your merchant keys, `events` how changes
- * reach every instance (createRedisEvents for several).
+ * `wechatpay` your WeChat Pay SDK (wechatpay-axios-plugin's `new Wechatpay({ mchid, serial,
+ * privateKey, certs })`, which signs each request and verifies each answer), `keys` your
+ * merchant keys, `notifyUrl` this server's /pay/notify as WeChat Pay reaches it, `events` how
+ * changes reach every instance (createRedisEvents for several).
  */
-function createShop({ orders, wechatPay, keys, events }) {
+function createShop({ orders, wechatpay, keys, notifyUrl, events }) {
   const watch = createOrderWatch({ getOrder: (orderId) => orders.find(orderId), events });
   const app = express();
 
@@ -24,15 +25,16 @@ function createShop({ orders, wechatPay, keys, events }) {
         const message = `no product ${JSON.stringify(req.body?.productId)} in this shop`;
         return res.status(400).json({ error: { code: 'UNKNOWN_PRODUCT', message } });
       }
-      const { prepay_id: prepayId } = await wechatPay.createJsapiOrder({
+      const { data } = await wechatpay.v3.pay.transactions.jsapi.post({
         appid: keys.appId,
         mchid: keys.mchId,
         description: order.description,
         out_trade_no: order.orderId,
-        notify_url: 'https://shop.example.com/pay/notify',
+        notify_url: notifyUrl,
         amount: { total: order.amount, currency: 'CNY' },
         payer: { openid: order.openid },
       });
+      const prepayId = data.prepay_id;
       const params = signPayment({ appId: keys.appId, prepayId, privateKey: keys.privateKey });
       res.status(201).json({ orderId: order.orderId, kind: 'payment', params });
     } catch (error) {

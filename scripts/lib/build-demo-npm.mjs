@@ -104,7 +104,7 @@ export async function compileDemo() {
       type: 'miniProgram',
       projectPath: DEMO_DIR,
       privateKeyPath,
-      ignores: ['node_modules/**/*', 'mock-backend/**/*'],
+      ignores: ['node_modules/**/*', 'merchant-server/**/*', '.data/**/*'],
     });
     // Given here instead of fetched from WeChat's servers.
     project.attr = async () => ({ ...ci.DefaultProjectAttr });

@@ -1,4 +1,4 @@
-import { startMockBackend } from '../../demo-miniprogram/mock-backend/src/server';
+import { startBackend } from './backend';
 import { installMiniprogramNpmResolver } from './demo-app';
 import { type PurchaseReport, runScenario, startDemoSession, WALKTHROUGH } from './demo-scenarios';
 
@@ -16,19 +16,20 @@ export const WALKTHROUGH_CONFIG = {
 export const ACTIVE_QUERY_AFTER_MS = 800;
 
 /**
- * `npm run demo`: the mock backend on a free port, the demo's real pages (miniprogram-simulate,
+ * `npm run demo`: the backend (merchant server and WeChat Pay simulator) on a free port, the demo's real pages (miniprogram-simulate,
  * official wcc) using the built `miniprogram_npm/miniprogram-pay`, `wx.request` bridged to the
  * backend, and each scenario tapped through. Resolves true when every scenario behaved.
  */
 export async function runWalkthrough(log: (line: string) => void = console.log): Promise<boolean> {
   installMiniprogramNpmResolver();
-  const backend = await startMockBackend({
+  const backend = await startBackend({
     port: 0,
-    memory: true,
     activeQueryAfterMs: ACTIVE_QUERY_AFTER_MS,
     defaultNotifyDelayMs: 150,
   });
-  log(`mock backend: ${backend.url} (in memory; notifications after 150 ms)`);
+  log(
+    `backend: ${backend.url}, the merchant server and the WeChat Pay simulator (in memory; notifications after 150 ms)`,
+  );
   const failures: string[] = [];
   const rows: string[][] = [];
   try {
@@ -38,8 +39,10 @@ export async function runWalkthrough(log: (line: string) => void = console.log):
       const heading = `${index + 1}. ${scenario.name}: ${scenario.productId}, action sheet -> "${scenario.answer}"${scenario.sim?.dropNotify ? ' (the platform notification never arrives)' : ''}`;
       log(heading);
       try {
+        const since = Date.now();
         const { report, problems } = await runScenario(session, scenario);
         describe(report, log);
+        await describeWeChatCalls(backend.url, since, log);
         rows.push([
           scenario.name,
           report.title,
@@ -97,6 +100,50 @@ function describe(report: PurchaseReport, log: (line: string) => void): void {
   log(
     `   ${count(report.ordersCreated, 'order', 'orders')}, ${count(report.sheetsShown, 'cashier sheet', 'cashier sheets')}, ${count(report.statusQueries, 'status query', 'status queries')}, ${report.elapsedMs} ms from the tap to the result`,
   );
+}
+
+/**
+ * The chain behind the screen since `since`, as the simulator's journal has it: the HTTP calls
+ * the merchant made to WeChat (the simulator), and what WeChat sent the merchant.
+ */
+async function describeWeChatCalls(
+  url: string,
+  since: number,
+  log: (line: string) => void,
+): Promise<void> {
+  const read = async (path: string) => (await fetch(`${url}${path}`)).json();
+  const { requests } = (await read('/sim/requests')) as {
+    requests: {
+      wallAt: number;
+      method: string;
+      url: string;
+      status: number;
+      verdict: { verified?: boolean };
+    }[];
+  };
+  const calls = requests.filter(
+    (request) => request.wallAt >= since && !request.url.startsWith('/sim/'),
+  );
+  log(`   the merchant's calls to WeChat Pay: ${calls.length || 'none'}`);
+  for (const call of calls) {
+    const verified = call.verdict.verified ? ', signature verified' : '';
+    log(`     ${call.method} ${call.url.split('?')[0]} -> ${call.status}${verified}`);
+  }
+  const { notifications } = (await read('/sim/notifications')) as {
+    notifications: {
+      eventType: string;
+      url: string;
+      attempts: { wallAt: number; status?: number }[];
+    }[];
+  };
+  for (const notification of notifications) {
+    for (const attempt of notification.attempts.filter((each) => each.wallAt >= since)) {
+      const path = new URL(notification.url).pathname;
+      log(
+        `   WeChat's ${notification.eventType} to the merchant: POST ${path} -> ${attempt.status ?? 'no answer'}`,
+      );
+    }
+  }
 }
 
 /** `1 order`, `2 orders`. */

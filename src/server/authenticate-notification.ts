@@ -6,6 +6,8 @@ import { findPlatformKey } from './platform-keys';
 
 const CANONICAL_BASE64 = /^(?:[A-Za-z0-9+/]{4})+(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const TIMESTAMP = /^[0-9]{1,12}$/;
+/** How the signature of WeChat Pay's signature probes starts. */
+const SIGNATURE_PROBE = 'WECHATPAY/SIGNTEST/';
 const NAMES = [
   'Wechatpay-Timestamp',
   'Wechatpay-Nonce',
@@ -51,6 +53,13 @@ export function authenticate(
     values.push(header.value);
   }
   const [timestamp = '', nonce = '', signature = '', serial = ''] = values;
+  if (signature.startsWith(SIGNATURE_PROBE)) {
+    return refuse(
+      401,
+      'signature_probe',
+      `Wechatpay-Signature starts with ${SIGNATURE_PROBE}: this is WeChat Pay's signature probe, which checks that forged notifications are refused.`,
+    );
+  }
   const signatureType = readHeader(headers, 'Wechatpay-Signature-Type');
   if (
     signatureType.ok ? signatureType.value !== SIGNATURE_TYPE : signatureType.problem !== 'missing'

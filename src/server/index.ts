@@ -7,7 +7,6 @@ export {
   type MerchantTransferParams,
   type MerchantTransferParamsOptions,
   merchantTransferParams,
-  type TransferBill,
 } from './merchant-transfer-params';
 export type { PaymentNotification } from './notification-body';
 export type { HeadersInput } from './notification-headers';
@@ -70,3 +69,16 @@ export {
   type VirtualPaymentParams,
 } from './sign-virtual-payment';
 export { verifyNotification } from './verify-notification';
+export {
+  type NotificationV2RefusalCode,
+  type VerifyNotificationV2Options,
+  type VerifyNotificationV2Result,
+  verifyNotificationV2,
+} from './verify-notification-v2';
+export type {
+  Refund,
+  RefundStatus,
+  TradeState,
+  Transaction,
+  TransferBill,
+} from './wechatpay-resources';

@@ -1,15 +1,7 @@
 import { isRecord } from '../shared/values';
 import { invalidArgument } from './invalid-argument';
 import { optionsOf, requireToken } from './sign-fields';
-
-/** A transfer bill, as WeChat Pay answers "发起转账" or the bill query (the fields read here). */
-export interface TransferBill {
-  /** ACCEPTED, PROCESSING, WAIT_USER_CONFIRM, TRANSFERING, SUCCESS, FAIL, CANCELING, CANCELLED. */
-  readonly state: string;
-  /** Given only while the bill is WAIT_USER_CONFIRM: what the client passes as `package`. */
-  readonly package_info?: string;
-  readonly [field: string]: unknown;
-}
+import type { TransferBill } from './wechatpay-resources';
 
 /** Options of {@link merchantTransferParams}. */
 export interface MerchantTransferParamsOptions {

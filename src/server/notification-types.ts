@@ -19,6 +19,7 @@ export type NotificationRefusalCode =
   | 'invalid_options'
   | 'stale_timestamp'
   | 'bad_signature'
+  | 'signature_probe'
   | 'undecryptable_resource'
   | 'malformed_resource';
 
@@ -47,18 +48,25 @@ export interface VerifyNotificationOptions {
   readonly now?: () => number;
 }
 
-/** What {@link verifyNotification} answers. */
-export type VerifyNotificationResult =
+/**
+ * What {@link verifyNotification} answers; `Resource` is what you expect the decrypted resource
+ * to be (`Transaction`, `Refund`, `TransferBill`), as your handler's event types say: the
+ * resource is the JSON WeChat Pay signed and encrypted, not checked against the type.
+ */
+export type VerifyNotificationResult<Resource = unknown> =
   | {
       readonly ok: true;
       /** The notification body (id, create_time, event_type, resource_type, summary, resource). */
       readonly notification: PaymentNotification;
       /** The decrypted resource, parsed from JSON (a Transaction for `TRANSACTION.SUCCESS`). */
-      readonly resource: unknown;
+      readonly resource: Resource;
     }
   | {
       readonly ok: false;
-      /** The HTTP status to answer: 401 for a signature, serial or clock refusal, else 400. */
+      /**
+       * The HTTP status to answer: 401 for a signature, serial or clock refusal (a signature
+       * probe, `signature_probe`, included), else 400.
+       */
       readonly status: 400 | 401;
       readonly code: NotificationRefusalCode;
       /** A sentence that says what was wrong. */

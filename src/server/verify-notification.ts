@@ -17,7 +17,7 @@ function bodyBytes(body: unknown): Buffer | undefined {
 }
 
 /** The checks in order: request shape, body type, authenticity (401), then content (400). */
-function open(request: unknown, options: unknown): VerifyNotificationResult {
+function open(request: unknown, options: unknown): VerifyNotificationResult<unknown> {
   if (!isRecord(request) || typeof request.headers !== 'object' || request.headers === null) {
     return refuse(
       400,
@@ -76,18 +76,23 @@ function open(request: unknown, options: unknown): VerifyNotificationResult {
  * (whole seconds; exactly 300 s off is accepted), then AEAD_AES_256_GCM with the APIv3 key.
  *
  * Never throws, whatever it is given: a refusal carries the HTTP status to answer, a `code`
- * and a `message`. A missing signature header is a verification failure: 401.
+ * and a `message`. A missing signature header is a verification failure: 401. WeChat Pay's
+ * signature probes (a `Wechatpay-Signature` starting with `WECHATPAY/SIGNTEST/`) are refused
+ * 401 with the code `signature_probe`, so that a log tells them from a forgery.
+ *
+ * `Resource` types the decrypted resource: `verifyNotification<Transaction>(…)` for a payment
+ * notification (it is not checked against the type; check the fields you rely on).
  *
  * @example
- * const result = verifyNotification({ headers: req.headers, body: rawBody }, { platformKeys, apiV3Key })
+ * const result = verifyNotification<Transaction>({ headers: req.headers, body: rawBody }, { platformKeys, apiV3Key })
  * if (!result.ok) return res.status(result.status).json({ code: 'FAIL', message: result.message })
  */
-export function verifyNotification(
+export function verifyNotification<Resource = unknown>(
   request: NotificationRequest,
   options: VerifyNotificationOptions,
-): VerifyNotificationResult {
+): VerifyNotificationResult<Resource> {
   try {
-    return open(request, options);
+    return open(request, options) as VerifyNotificationResult<Resource>;
   } catch (error) {
     return refuse(
       400,

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'acorn';
-import { type MockBackend, startMockBackend } from '../../demo-miniprogram/mock-backend/src/server';
+import { type Backend, startBackend } from '../../scripts/lib/backend';
 import { BUILT_PACKAGE_ENTRY, waitFor } from '../../scripts/lib/demo-app';
 import {
   cashOut,
@@ -15,6 +15,7 @@ import {
   startDemoSession,
   WALKTHROUGH,
 } from '../../scripts/lib/demo-scenarios';
+import { TEST_KEYS, TEST_PLATFORM_KEYS } from '../merchant-server/helpers/servers';
 
 // The demo's pages `require('miniprogram-pay')` and `require('miniprogram-pay/messages')`; in
 // WeChat those are miniprogram_npm/miniprogram-pay/index.js and messages.js, built below by
@@ -38,6 +39,8 @@ jest.mock('miniprogram-pay/messages', () =>
 );
 
 const ROOT = path.resolve(__dirname, '..', '..');
+/** The test keys, so that no backend makes RSA keys. */
+const KEYS = { keys: TEST_KEYS, platformKeys: TEST_PLATFORM_KEYS };
 
 interface NpmBuild {
   packedFiles: string[];
@@ -55,7 +58,7 @@ const TEST_CHECKOUT = {
 };
 
 let build: NpmBuild;
-let backend: MockBackend;
+let backend: Backend;
 let session: DemoSession;
 
 beforeAll(async () => {
@@ -67,9 +70,8 @@ beforeAll(async () => {
     [path.join(ROOT, 'scripts/lib/build-demo-npm.mjs'), '--json', '--if-missing', '--compile'],
     { cwd: ROOT, encoding: 'utf8' },
   );
-  backend = await startMockBackend({
-    port: 0,
-    memory: true,
+  backend = await startBackend({
+    ...KEYS,
     activeQueryAfterMs: 500,
     defaultNotifyDelayMs: 50,
   });
@@ -353,18 +355,19 @@ describe('The demo mini program, tests: the useRealHost switch', () => {
 
 describe('The demo mini program, tests: pending, then resumed', () => {
   it('shows "check again" while the backend is slow, and confirms on the tap', async () => {
-    const live = session.config.sim;
-    live.dropNotify = true;
+    const live = session.config.sim as { notifyDelayMs?: number };
+    const notifyDelayMs = live.notifyDelayMs;
     const deadline = session.config.checkout.confirm;
     try {
-      // The notification never comes and the confirmation gives up before the backend's own
-      // query of the platform (500 ms late): pending.
+      // The notification is late (600 ms), and the confirmation gives up before it arrives and
+      // before the backend's own query of the platform (500 ms into a held request): pending.
+      live.notifyDelayMs = 600;
       session.config.checkout = { ...TEST_CHECKOUT, confirm: { ...deadline, deadlineMs: 300 } };
       await session.app.launch();
       const report = await purchase(session, { productId: 'mug' });
       expect(report.title).toBe('Processing');
       expect(report.page.has('#check-again')).toBe(true);
-      // Later, the backend's query of the platform is due: the user checks again.
+      // Later, the notification has come: the user checks again.
       await new Promise((resolve) => setTimeout(resolve, 400));
       await report.page.tap('#check-again');
       await waitFor(
@@ -372,7 +375,7 @@ describe('The demo mini program, tests: pending, then resumed', () => {
         () => report.page.text(),
       );
     } finally {
-      delete live.dropNotify;
+      live.notifyDelayMs = notifyDelayMs;
       session.config.checkout = TEST_CHECKOUT;
       await session.app.launch();
     }
@@ -380,7 +383,7 @@ describe('The demo mini program, tests: pending, then resumed', () => {
 
   it('shows pending when the backend stops during confirmation, and resumes it at the next launch', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'demo-backend-'));
-    let durable = await startMockBackend({ port: 0, dataDir, activeQueryAfterMs: -1 });
+    let durable = await startBackend({ ...KEYS, dataDir, activeQueryAfterMs: -1 });
     const live = session.config.sim;
     session.bridge.storage.clear(); // a fresh install: no pending order from an earlier test
     try {
@@ -409,7 +412,7 @@ describe('The demo mini program, tests: pending, then resumed', () => {
       expect(report.page.has('#check-again')).toBe(true);
 
       // The backend comes back (same port, same data) and the app is launched again.
-      durable = await startMockBackend({ port: durable.port, dataDir, activeQueryAfterMs: 0 });
+      durable = await startBackend({ ...KEYS, port: durable.port, dataDir, activeQueryAfterMs: 0 });
       const app = await session.app.launch();
       expect(app.globalData.resumed).toEqual([
         expect.objectContaining({ status: 'paid', orderId: report.orderId }),

@@ -2,7 +2,7 @@
 // demo's shop sells.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CATALOGUE } from '../../demo-miniprogram/mock-backend/src/domain/catalogue';
+import { CATALOGUE } from '../../demo-miniprogram/merchant-server/src/orders/catalogue';
 import { docPages, readText, root } from './markdown';
 
 describe.each([

@@ -149,6 +149,13 @@ describe('The result and refusal codes each have their row', () => {
     );
   });
 
+  it('docs/server-kit.md, "API v2 notifications": every code verifyNotificationV2 refuses with', () => {
+    const rows = tableRows(section('docs/server-kit.md', 'API v2 notifications'));
+    expect(rows.map((row) => row.name).sort()).toEqual(
+      literalsOf('src/server/index.ts', 'NotificationV2RefusalCode').sort(),
+    );
+  });
+
   it('docs/server-kit.md, "What it exports": every export of miniprogram-pay/server', () => {
     const table = tableRows(section('docs/server-kit.md', 'What it exports'))
       .map((row) => row.cells[0])

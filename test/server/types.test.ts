@@ -10,10 +10,14 @@ import {
   type OrderEvents,
   type OrderSnapshot,
   type RedisLike,
+  type Refund,
   signPayment,
   signPaymentV2,
   signVirtualPayment,
+  type Transaction,
+  type TransferBill,
   verifyNotification,
+  verifyNotificationV2,
 } from 'miniprogram-pay/server';
 
 const key = '-----BEGIN PRIVATE KEY-----';
@@ -50,6 +54,26 @@ it('takes headers from node:http, fetch or a plain object; answers a discriminat
   if (result.ok) expectTypeOf(result.resource).toBeUnknown();
   else expectTypeOf(result.status).toEqualTypeOf<400 | 401>();
   expect(result.ok).toBe(false);
+});
+
+it('types the resource a notification is expected to carry', () => {
+  const request = { headers: {}, body: '' };
+  const options = { platformKeys: {}, apiV3Key: '' };
+  const payment = verifyNotification<Transaction>(request, options);
+  if (payment.ok) {
+    expectTypeOf(payment.resource.trade_state).toEqualTypeOf<
+      'SUCCESS' | 'REFUND' | 'NOTPAY' | 'CLOSED' | 'REVOKED' | 'USERPAYING' | 'PAYERROR'
+    >();
+    expectTypeOf(payment.resource.out_trade_no).toEqualTypeOf<string>();
+  }
+  const refund = verifyNotification<Refund>(request, options);
+  if (refund.ok) expectTypeOf(refund.resource.amount.refund).toEqualTypeOf<number>();
+  const bill = verifyNotification<TransferBill>(request, options);
+  if (bill.ok) expectTypeOf(bill.resource.state).toEqualTypeOf<string>();
+  const v2 = verifyNotificationV2({ body: '' }, { key: 'k' });
+  if (v2.ok) expectTypeOf(v2.notification).toEqualTypeOf<Readonly<Record<string, string>>>();
+  else expectTypeOf(v2.code).toExtend<string>();
+  expect([payment.ok, refund.ok, bill.ok, v2.ok]).toEqual([false, false, false, false]);
 });
 
 it('shares the client library’s OrderSnapshot, and events are OrderEvents', async () => {

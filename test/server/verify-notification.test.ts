@@ -198,6 +198,24 @@ describe('verifyNotification refuses, 401', () => {
     expect(refusal(verifyNotification(request, options))).toMatchObject({ status: 401, code });
   });
 
+  it("WeChat Pay's signature probe (WECHATPAY/SIGNTEST/…), with a code of its own", () => {
+    const probe = {
+      ...notification,
+      headers: withHeader('Wechatpay-Signature', 'WECHATPAY/SIGNTEST/ab+cd=='),
+    };
+    expect(refusal(verifyNotification(probe, options))).toEqual({
+      status: 401,
+      code: 'signature_probe',
+      message: expect.stringContaining("WeChat Pay's signature probe"),
+    });
+    // The probe is told apart before anything else is looked at: even an unknown serial.
+    const unknownSerial = {
+      headers: { ...probe.headers, 'Wechatpay-Serial': 'PUB_KEY_ID_UNKNOWN' },
+      body: notification.body,
+    };
+    expect(refusal(verifyNotification(unknownSerial, options)).code).toBe('signature_probe');
+  });
+
   it('two different values of one header', () => {
     const headers = { ...notification.headers, 'wechatpay-serial': CERT_SERIAL };
     expect(

@@ -1,6 +1,6 @@
 /**
  * The one checkout of the demo app, built from config.js: the simulated cashier host (or the
- * real `wx`), httpBackend against the mock backend, and events the pages listen to.
+ * real `wx`), httpBackend against the backend, and events the pages listen to.
  */
 const pay = require('miniprogram-pay');
 const createApi = require('./api.js').createApi;

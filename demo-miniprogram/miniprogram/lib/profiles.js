@@ -1,5 +1,5 @@
 /**
- * The parameter profiles the mock backend can sign, one per shape a real server sends:
+ * The parameter profiles the merchant server can sign, one per shape a real server sends:
  * `payment` is used for goods (wx.requestPayment), `virtual` for coins and items
  * (wx.requestVirtualPayment).
  */

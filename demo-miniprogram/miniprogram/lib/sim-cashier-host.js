@@ -1,14 +1,14 @@
 /**
  * A simulated cashier: a PaymentHost that wraps `wx` (request, storage, onAppShow, ...) but
- * whose payment APIs show an action sheet instead of WeChat's cashier, ask the mock backend's
- * simulated platform (POST /sim/cashier) to act as chosen, and deliver its answer through
+ * whose payment APIs show an action sheet instead of WeChat's cashier, ask the WeChat Pay
+ * simulator behind the backend (POST /sim/cashier) to act as chosen, and deliver its answer through
  * success / fail / complete exactly like a real host: requestPayment, requestVirtualPayment,
  * requestOrderPayment and requestCommonPayment (a cashier sheet), requestMerchantTransfer
  * (the receipt confirmation page). requestPluginPayment runs in plugins only: like an
  * ordinary mini program's host, this one cannot run it (canIUse says no; a call answers
  * "not supported").
  *
- * A real WeChat Pay sheet cannot pay a mock order; set `useRealHost: true` in config.js to
+ * A real WeChat Pay sheet cannot pay a simulator's order; set `useRealHost: true` in config.js to
  * use `wx` itself against a real backend.
  */
 const ITEMS = ['Pay', 'Cancel', 'Fail', 'Pay but lose the callback'];
