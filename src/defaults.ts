@@ -18,7 +18,7 @@ export const DEFAULT_RESUME_GRACE_MS = 2000;
 
 /**
  * The default confirmation schedule. With a backend that long-polls (holds a pending answer
- * until the state changes, as the mock backend and `miniprogram-pay/server` do), one request
+ * until the state changes, as the demo's merchant server and `miniprogram-pay/server` do), one request
  * usually answers as soon as the payment notification lands. A backend that answers at once
  * is polled right away, then at 0.5, 1.25 and 2.4 s, and every 1.5 s after. Chosen from
  * `npm run bench` (see the README's "Confirmation speed").

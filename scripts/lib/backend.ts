@@ -100,8 +100,8 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
     return true;
   };
   /**
-   * `GET /sim/config`: what the demo's tests and tools read of the two, in the shape the old
-   * mock backend answered (the simulator has no such route of its own).
+   * `GET /sim/config`: what the demo's tests and tools read of the two, (the simulator has no such
+   * route of its own).
    */
   const demoConfig = () => ({
     appId: config.appId,

@@ -35,7 +35,7 @@ export interface FakeBackendOptions {
   /** Every answer of `queryOrder` (errors and garbage included) takes this long. @default 0 */
   latencyMs?: number;
   /**
-   * Long-poll like the mock backend: a pending answer is held up to the query's `waitMs`,
+   * Long-poll like the server kit's status route: a pending answer is held up to the query's `waitMs`,
    * and given as soon as the state changes.
    * @default true
    */

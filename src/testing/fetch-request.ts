@@ -36,7 +36,7 @@ export interface FetchRequestOptions {
  * A `wx.request` that sends real HTTP through `fetch`, answering like the host does: `success`
  * with `{ statusCode, data, header, errMsg: 'request:ok' }` for any status (`data` parsed as
  * JSON when it is JSON), `fail` with `request:fail <reason>` for a network error, `timeout` or
- * `abort()`. For tests of pages against a real local server (the mock backend, your own).
+ * `abort()`. For tests of pages against a real local server (the demo's merchant server, your own).
  *
  * @example
  * const host = createFakeHost({ request: fetchRequest() }) // or { request: 'fetch' }

@@ -22,7 +22,7 @@ it('mounts the routes `extend` registers beside its own, with no name clash', as
   const simulator = await startSimulator({
     platformKeys,
     extend: async (app) => {
-      // The mock backend's merchant server decorates `config`: the simulator's services are
+      // A merchant server beside it may decorate `config`: the simulator's services are
       // under `sim`, so both fit on one instance.
       const decorate = app.decorate.bind(app) as (name: string, value: unknown) => void;
       decorate('config', { shop: 'tea' });

@@ -10,7 +10,7 @@ import { b2bOf } from './config';
 /** The notifier's channel of B2b message pushes. */
 export const B2B_PUSH_CHANNEL = 'b2b-push';
 
-/** The JSON message push of a paid B2b order: event `retail_pay_notify` (the mock backend's). */
+/** The JSON message push of a paid B2b order: event `retail_pay_notify` (as the simulator models it). */
 export function b2bPushBody(order: B2bOrderRecord, wallNowMs: number): Record<string, unknown> {
   return {
     ToUserName: originalIdOf(order.appid),

@@ -1,7 +1,7 @@
 import { type HostCallback, paymentCallbacksOf, wrongType } from './host-callbacks';
 
-// What the rest of the family delivers, with the mock backend's texts: the words seen in the
-// wild are marked; the others are the mock's (see the simulator's README).
+// What the rest of the family delivers, in these words: the ones seen in the wild
+// are marked; the others are the simulator's choice (see its README).
 
 function virtualFailure(detail: string, code: number): HostCallback {
   return { errMsg: `requestVirtualPayment:fail ${detail}`, errCode: code, errno: code };

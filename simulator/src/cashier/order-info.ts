@@ -2,7 +2,7 @@ import { isRecord } from '../lib/json';
 import { type OrderRecord, payingOpenid } from '../payments/order';
 
 /**
- * What the transaction component checks of `orderInfo` (the mock backend's choice, on the
+ * What the transaction component checks of `orderInfo` (the simulator's choice, on the
  * shape the component's orders had): `out_order_id` is the order's out_trade_no,
  * `openid` (when given) the payer, `order_detail.pay_info.prepay_id` the prepay_id of
  * `package`, and the products (`sale_price` x `product_cnt`, fen) add up to the total.

@@ -11,7 +11,7 @@ const VERSIONS = ['release', 'trial', 'develop'];
 /**
  * wx.requestPluginPayment, as the host's payment functional page runs it. The page hands
  * `paymentArgs` to the plugin owner's `beforeRequestPayment`, whose requestPayment pays a
- * JSAPI order; the simulator plays that code as the mock backend's plugin does: the order is
+ * JSAPI order; the simulator plays that code as a plugin owner would write it: the order is
  * the JSAPI order whose out_trade_no is `paymentArgs.out_trade_no` (of the mini program
  * calling, when `appId` is given). `version` must be release, trial or develop and `fee` a
  * number; `fee` must be the order's total, `currencyType` (when given) its currency, the user

@@ -58,7 +58,7 @@ export class SessionBook {
   }
 }
 
-/** 28 characters starting with `o`, like a real openid: the mock backend's, code for code. */
+/** 28 characters starting with `o`, like a real openid, the same for the same code. */
 export function openidForCode(code: string): string {
   const digest = createHash('sha256').update(`mock-openid:${code}`, 'utf8').digest('base64url');
   return `o${digest.slice(0, 27)}`;

@@ -17,7 +17,7 @@ export type VirtualPushEvent =
   | 'xpay_coin_pay_notify'
   | 'xpay_refund_notify';
 
-/** The JSON message push of a virtual payment event (the mock backend's fields). */
+/** The JSON message push of a virtual payment event (the fields the simulator models). */
 export function virtualPushBody(
   event: VirtualPushEvent,
   order: VirtualOrderRecord,
@@ -66,7 +66,7 @@ export function virtualPushBody(
 
 /**
  * Each attempt: a fresh `CreateTime`, then `?pay_sig=hmac_sha256(AppKey of Env, path + "&" +
- * body)` (the mock backend's scheme, modelled on the xpay server APIs) and, when the merchant
+ * body)` (the simulator's scheme, modelled on the xpay server APIs) and, when the merchant
  * registered a message push Token, `signature`, `timestamp` and `nonce` as WeChat's message
  * push carries them. Acknowledged by a 200 whose JSON has `ErrCode: 0`.
  */
