@@ -6,7 +6,6 @@ export {
   isHttpBackendError,
 } from './checkout/http-error';
 export type { CheckoutConfig, CheckoutStage, ConfirmOptions } from './checkout/options';
-export { toOrderState } from './checkout/order-state';
 export type { Checkout, CheckoutFailCode, CheckoutResult, PaymentBackend } from './checkout/types';
 export type { AbortSignalLike } from './core/abort-signal';
 export type { CallOptions } from './core/call-options';
@@ -38,6 +37,7 @@ export { requestPayment } from './core/request-payment';
 export { requestPluginPayment } from './core/request-plugin-payment';
 export { requestVirtualPayment } from './core/request-virtual-payment';
 export { DEFAULT_CONFIRM } from './defaults';
+export { toOrderState } from './shared/order-state';
 export type { OrderKind, OrderSnapshot, OrderState, PreparedOrder } from './shared/wire-types';
 export {
   type CommonPaymentParamsInput,

@@ -1,8 +1,8 @@
+import { toOrderState } from '../shared/order-state';
 import { describeValue, isRecord } from '../shared/values';
 import type { OrderSnapshot, PreparedOrder } from '../shared/wire-types';
 import type { AnswerReader } from './bounded-call';
 import { orderKinds } from './cashier-apis';
-import { toOrderState } from './order-state';
 
 /** `createOrder`'s answer, if it is an order (copied: a Proxy cannot change it later). */
 export const readOrder: AnswerReader<PreparedOrder> = (answer) => {

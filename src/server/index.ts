@@ -1,5 +1,6 @@
 // miniprogram-pay/server: the merchant server's half, for Node 18+ (node:crypto only).
 
+export { toOrderState } from '../shared/order-state';
 export type { OrderSnapshot, OrderState } from '../shared/wire-types';
 export type { ActiveQueryOptions } from './active-query';
 export { type CreateNotificationOptions, createNotification } from './create-notification';

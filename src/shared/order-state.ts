@@ -1,4 +1,4 @@
-import type { OrderState } from '../shared/wire-types';
+import type { OrderState } from './wire-types';
 
 /**
  * Platform states (in lower case) and the order state each means: WeChat Pay's
