@@ -1,4 +1,3 @@
-import type { B2bOrderRecord } from '../b2b/b2b-order';
 import { b2bMerchant } from '../b2b/config';
 import { checkB2bSignData } from '../b2b/sign-data';
 import { hmacSha256Valid } from '../crypto/hmac';
@@ -6,7 +5,7 @@ import { appKeyOf } from '../mini-program/config-rules';
 import { parseSignData } from '../mini-program/sign-data';
 import type { SimulatorServices } from '../plugins/services';
 import type { CashierRequest } from './cashier';
-import { cashierNote } from './cashier-note';
+import { noteCashier } from './cashier-note';
 import { commonCallbacks as answers } from './family-callbacks';
 import type { HostCallback } from './host-callbacks';
 import { checkUserSignature } from './user-signature';
@@ -61,7 +60,8 @@ export async function requestCommonPayment(
     return answers.outTradeNoReused();
   }
   if (request.action === 'cancel') {
-    if (existing) await noteCashier(sim, existing, request, answers.cancel());
+    if (existing)
+      await noteCashier(sim.b2bOrders, existing, request, answers.cancel(), sim.clock.now());
     return answers.cancel();
   }
   const order = await sim.b2bOrders.open({
@@ -70,20 +70,9 @@ export async function requestCommonPayment(
     signData,
     fields: checked.fields,
   });
-  if (request.action === 'fail') return noteCashier(sim, order, request, answers.failed());
-  await noteCashier(sim, order, request, answers.ok());
+  if (request.action === 'fail')
+    return noteCashier(sim.b2bOrders, order, request, answers.failed(), sim.clock.now());
+  await noteCashier(sim.b2bOrders, order, request, answers.ok(), sim.clock.now());
   await sim.b2bOrders.pay(order, request.plan);
   return answers.ok();
-}
-
-/** Keeps the cashier's answer on the order, for people reading the dashboard. */
-async function noteCashier(
-  sim: SimulatorServices,
-  order: B2bOrderRecord,
-  request: CashierRequest,
-  answer: HostCallback,
-): Promise<HostCallback> {
-  order.lastCashier = cashierNote(request, answer, sim.clock.now());
-  await sim.b2bOrders.saved(order);
-  return answer;
 }

@@ -4,9 +4,9 @@ import { parseSignData } from '../mini-program/sign-data';
 import type { SimulatorServices } from '../plugins/services';
 import { merchantOfOffer } from '../virtual-payment/config';
 import { checkSignData } from '../virtual-payment/sign-data';
-import { VIRTUAL_MODES, type VirtualOrderRecord } from '../virtual-payment/virtual-order';
+import { VIRTUAL_MODES } from '../virtual-payment/virtual-order';
 import type { CashierRequest } from './cashier';
-import { cashierNote } from './cashier-note';
+import { noteCashier } from './cashier-note';
 import { virtualCallbacks as answers } from './family-callbacks';
 import type { HostCallback } from './host-callbacks';
 import { checkUserSignature } from './user-signature';
@@ -58,7 +58,8 @@ export async function requestVirtualPayment(
   }
   if (existing && existing.openid !== user.openid) return answers.outTradeNoReused();
   if (request.action === 'cancel') {
-    if (existing) await noteCashier(sim, existing, request, answers.cancel());
+    if (existing)
+      await noteCashier(sim.virtualOrders, existing, request, answers.cancel(), sim.clock.now());
     return answers.cancel();
   }
   const order = await sim.virtualOrders.open({
@@ -70,20 +71,9 @@ export async function requestVirtualPayment(
     signData,
     checked,
   });
-  if (request.action === 'fail') return noteCashier(sim, order, request, answers.failed());
-  await noteCashier(sim, order, request, answers.ok());
+  if (request.action === 'fail')
+    return noteCashier(sim.virtualOrders, order, request, answers.failed(), sim.clock.now());
+  await noteCashier(sim.virtualOrders, order, request, answers.ok(), sim.clock.now());
   await sim.virtualOrders.pay(order, request.plan);
   return answers.ok();
-}
-
-/** Keeps the cashier's answer on the order, for people reading the dashboard. */
-async function noteCashier(
-  sim: SimulatorServices,
-  order: VirtualOrderRecord,
-  request: CashierRequest,
-  answer: HostCallback,
-): Promise<HostCallback> {
-  order.lastCashier = cashierNote(request, answer, sim.clock.now());
-  await sim.virtualOrders.saved(order);
-  return answer;
 }
