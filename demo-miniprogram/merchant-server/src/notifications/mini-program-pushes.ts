@@ -3,7 +3,7 @@ import { signVirtualPaymentApi } from '../kit';
 import type { Merchant } from '../merchant';
 import { applyReport } from '../orders/apply-report';
 import { b2bReport, virtualPushReport } from '../orders/family-reports';
-import { type Answer, answerOutcome, PROTOCOLS } from './answers';
+import { type Answer, answerOutcome, PROTOCOLS, type Received } from './answers';
 
 const { virtual, b2b } = PROTOCOLS;
 /** A push whose time is further than this from now is refused (as the kit's verifyNotification). */
@@ -30,11 +30,8 @@ function parse(body: Buffer): Record<string, unknown> | undefined {
  * the body's Env, "/pay/virtual-notify&" + raw body)`, `CreateTime` within 5 minutes, then
  * applied to the order it was made for (its env, mode, product and price).
  */
-export async function handleVirtualPush(
-  merchant: Merchant,
-  paySig: string,
-  raw: Buffer,
-): Promise<Answer> {
+export async function handleVirtualPush(merchant: Merchant, request: Received): Promise<Answer> {
+  const { pay_sig: paySig = '', body: raw } = { ...request.query, body: request.body };
   const body = parse(raw);
   if (!body || (body.Env !== 0 && body.Env !== 1))
     return virtual.fail(400, 'BAD_PUSH', 'the body is not a push with Env 0 or 1');
@@ -59,12 +56,9 @@ export async function handleVirtualPush(
  * timestamp and nonce sorted and joined, the timestamp within 5 minutes, the push for this mini
  * program; then applied to its order (mchid, payer, env, amount).
  */
-export async function handleB2bPush(
-  merchant: Merchant,
-  query: { readonly signature: string; readonly timestamp: string; readonly nonce: string },
-  raw: Buffer,
-): Promise<Answer> {
-  const { signature, timestamp, nonce } = query;
+export async function handleB2bPush(merchant: Merchant, request: Received): Promise<Answer> {
+  const { signature = '', timestamp = '', nonce = '' } = request.query;
+  const raw = request.body;
   const token = merchant.keys.material.messagePushToken;
   const expected = createHash('sha1')
     .update([token, timestamp, nonce].sort().join(''))
