@@ -6,6 +6,12 @@ export type OrderKind = 'payment' | 'order' | 'plugin' | 'virtual' | 'common' | 
 /** How an order's parameters are signed: a profile of its kind. */
 export type Profile = 'wechat-v3' | 'wechat-v2-md5' | 'wechat-v2-hmac' | 'psp' | 'wechat' | 'tcmpp';
 
+/** The API v2 profiles, by the `sign_type` their orders are signed with. */
+export const V2_SIGN_TYPES: Partial<Record<Profile, 'MD5' | 'HMAC-SHA256'>> = {
+  'wechat-v2-md5': 'MD5',
+  'wechat-v2-hmac': 'HMAC-SHA256',
+};
+
 /** The merchant's order, as stored (JSON). */
 export interface Order {
   readonly orderId: string;

@@ -3,16 +3,11 @@ import type { Merchant } from '../merchant';
 import { WeChatPayError } from '../wechat/wechat-pay';
 import { applyReport, type Outcome, type Report } from './apply-report';
 import { b2bReport, virtualQueryReport } from './family-reports';
-import type { Order } from './order';
+import { type Order, V2_SIGN_TYPES } from './order';
 import { transactionReport, transferBillReport, v2Report } from './wechat-pay-reports';
 
 /** Merchant transfer bills (商家转账). */
 export const BILLS = '/v3/fund-app/mch-transfer/transfer-bills';
-
-const V2_SIGN_TYPES: Readonly<Record<string, string>> = {
-  'wechat-v2-md5': 'MD5',
-  'wechat-v2-hmac': 'HMAC-SHA256',
-};
 
 /**
  * Asks WeChat about the order, as a merchant does when a notification is late, and applies the

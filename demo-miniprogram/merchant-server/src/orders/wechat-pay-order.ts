@@ -2,10 +2,8 @@ import { merchantTransferParams, signPayment, signPaymentV2, type TransferBill }
 import type { Merchant } from '../merchant';
 import type { Product } from './catalogue';
 import type { Prepared } from './create-order';
-import type { Order } from './order';
+import { type Order, V2_SIGN_TYPES } from './order';
 import { BILLS } from './query-order';
-
-const V2_SIGN_TYPES = { 'wechat-v2-md5': 'MD5', 'wechat-v2-hmac': 'HMAC-SHA256' } as const;
 
 /**
  * An order WeChat Pay holds before the cashier, created there first, then stored:
@@ -57,7 +55,7 @@ export async function createAtWeChatPay(
       }),
     );
   }
-  const signType = V2_SIGN_TYPES[order.profile as keyof typeof V2_SIGN_TYPES];
+  const signType = V2_SIGN_TYPES[order.profile];
   const prepayId = signType
     ? (
         await platform.pay.v2('/pay/unifiedorder', {
