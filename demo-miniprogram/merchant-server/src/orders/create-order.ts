@@ -65,24 +65,31 @@ export async function createOrder(
     createdAt: Date.now(),
     status: 'NOTPAY',
   };
-  if (kind !== 'virtual' && kind !== 'common') return createAtWeChatPay(merchant, order, product);
-  const sessionKey = input.openid && (await merchant.store.getSessionKey(input.openid));
+  const params =
+    kind === 'virtual' || kind === 'common'
+      ? await signedWithSessionKey(merchant, order, product, input.openid)
+      : await createAtWeChatPay(merchant, order, product);
+  return { orderId: order.orderId, kind, amount: order.amount, params };
+}
+
+/** A virtual or B2b order, stored, and its parameters signed with the user's session_key. */
+async function signedWithSessionKey(
+  merchant: Merchant,
+  order: Order,
+  product: Product,
+  openid: string | undefined,
+): Promise<object> {
+  const sessionKey = openid && (await merchant.store.getSessionKey(openid));
   if (!sessionKey) {
-    const message = `openid ${input.openid ?? '(none given)'} has no session_key; log in first (POST /api/login) and name the openid`;
+    const message = `openid ${openid ?? '(none given)'} has no session_key; log in first (POST /api/login) and name the openid`;
     throw new ApiError(401, 'NO_SESSION', message);
   }
   const env = merchant.config.virtualPaymentEnv;
-  const stored: Order = {
-    ...order,
-    env,
-    status: kind === 'virtual' ? 0 : 'ORDER_INIT',
-    mode: product.mode,
-  };
+  const virtual = order.kind === 'virtual';
+  const stored: Order = { ...order, env, status: virtual ? 0 : 'ORDER_INIT', mode: product.mode };
   await merchant.store.addOrder(stored);
   const keys = { appKey: merchant.keys.appKeyOf(env), sessionKey };
-  const sign = kind === 'virtual' ? virtualParams : commonParams;
-  const params = sign(merchant, stored, product, keys);
-  return { orderId: order.orderId, kind, amount: order.amount, params };
+  return (virtual ? virtualParams : commonParams)(merchant, stored, product, keys);
 }
 
 /**
