@@ -23,7 +23,7 @@ const alreadyPaid = (order: Order, how: string) =>
  * a virtual order closes here, and a late push for it changes nothing. 409 ORDER_ALREADY_PAID once paid (a transfer: received).
  */
 export async function closeOrder(merchant: Merchant, orderId: string): Promise<OrderView> {
-  await queryOrder(merchant, await requireOrder(merchant, orderId));
+  await queryOrder(merchant, orderId);
   const order = await requireOrder(merchant, orderId);
   const state = stateOf(order);
   // A failed transfer has ended at WeChat Pay: there is nothing left to cancel.
@@ -35,7 +35,7 @@ export async function closeOrder(merchant: Merchant, orderId: string): Promise<O
     closedAs = await closeAtPlatform(merchant, order);
   } catch (error) {
     // Paid meanwhile, WeChat Pay refuses to close it: the query says so.
-    await queryOrder(merchant, order);
+    await queryOrder(merchant, orderId);
     if (stateOf(await requireOrder(merchant, orderId)) === 'paid')
       throw alreadyPaid(order, 'was paid meanwhile');
     throw error;

@@ -13,20 +13,10 @@ import { ORDER_ID_PARAMS } from './shop';
  */
 export async function orderStatusRoutes(app: FastifyInstance, merchant: Merchant): Promise<void> {
   const { activeQueryAfterMs: afterMs, activeQueryIntervalMs: intervalMs } = merchant.config;
+  const query = async (orderId: string) => void (await queryOrder(merchant, orderId));
   const route = createOrderStatusRoute({
     watch: merchant.watch,
-    ...(afterMs < 0
-      ? {}
-      : {
-          activeQuery: {
-            afterMs,
-            intervalMs,
-            query: async (orderId: string) => {
-              const order = await merchant.store.getOrder(orderId);
-              if (order) await queryOrder(merchant, order);
-            },
-          },
-        }),
+    activeQuery: afterMs < 0 ? undefined : { afterMs, intervalMs, query },
     onError: (error) =>
       console.error(`[merchant-server] the status route: ${(error as Error).message}`),
   });
