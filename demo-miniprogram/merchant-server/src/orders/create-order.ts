@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { ApiError } from '../http/errors';
 import { signCommonPayment, signVirtualPayment } from '../kit';
 import type { Merchant } from '../merchant';
-import { findProduct, type Product } from './catalogue';
+import { findProduct, type Product, paidBy } from './catalogue';
 import type { Order, OrderKind, Profile } from './order';
 import { createAtWeChatPay } from './wechat-pay-order';
 
@@ -24,18 +24,6 @@ export const DEMO_OPENID = 'oMockDemoUser000000000000000';
 /** The AppKey of the order's env and the user's session_key. */
 type SigningKeys = { readonly appKey: string; readonly sessionKey: string };
 
-const PAYMENT: readonly Profile[] = ['wechat-v3', 'wechat-v2-md5', 'wechat-v2-hmac', 'psp'];
-/** Each kind of product: the kind of its order and the profiles it takes (the first by default). */
-const KINDS: Readonly<Record<Product['kind'], readonly [OrderKind, readonly Profile[]]>> = {
-  goods: ['payment', PAYMENT],
-  'component-goods': ['order', PAYMENT],
-  'plugin-goods': ['plugin', ['wechat-v3']],
-  coins: ['virtual', ['wechat', 'tcmpp']],
-  item: ['virtual', ['wechat', 'tcmpp']],
-  'b2b-goods': ['common', ['wechat']],
-  'cash-out': ['transfer', ['wechat']],
-};
-
 /**
  * Creates an order of `quantity` of a product for the user `openid`, and what the host API
  * opens: at WeChat Pay for the orders it holds before the cashier (a prepay_id, a transfer
@@ -47,7 +35,7 @@ export async function createOrder(
 ): Promise<Prepared> {
   const product = findProduct(input.productId);
   if (!product) throw new ApiError(404, 'PRODUCT_NOT_FOUND', `no product ${input.productId}`);
-  const [kind, profiles] = KINDS[product.kind];
+  const [, kind, profiles] = paidBy(product.kind);
   const profile = input.profile ?? (profiles[0] as Profile);
   if (!profiles.includes(profile)) {
     const message = `profile ${profile} does not apply to ${product.id}; use one of ${profiles.join(', ')}`;
