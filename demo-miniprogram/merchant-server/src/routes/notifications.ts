@@ -1,3 +1,4 @@
+import { type TProperties, Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { describeError } from '../http/errors';
 import type { Merchant } from '../merchant';
@@ -7,9 +8,7 @@ import { handleV2Notification, handleV3Notification } from '../notifications/wec
 
 type Handle = (merchant: Merchant, request: Received) => Promise<Answer>;
 
-const query = (properties: Record<string, object>) => ({
-  querystring: { type: 'object', required: Object.keys(properties), properties },
-});
+const query = (properties: TProperties) => ({ querystring: Type.Object(properties) });
 
 /** What WeChat sends the merchant, by route: its sender's protocol, its query, its handler. */
 const ROUTES: readonly (readonly [string, Protocol, object, Handle])[] = [
@@ -19,16 +18,16 @@ const ROUTES: readonly (readonly [string, Protocol, object, Handle])[] = [
   [
     '/pay/virtual-notify',
     'virtual',
-    query({ pay_sig: { type: 'string', pattern: '^[0-9a-f]{64}$' } }),
+    query({ pay_sig: Type.String({ pattern: '^[0-9a-f]{64}$' }) }),
     handleVirtualPush,
   ],
   [
     '/pay/b2b-notify',
     'b2b',
     query({
-      signature: { type: 'string', pattern: '^[0-9a-f]{40}$' },
-      timestamp: { type: 'string', pattern: '^[0-9]{1,12}$' },
-      nonce: { type: 'string', minLength: 1, maxLength: 64 },
+      signature: Type.String({ pattern: '^[0-9a-f]{40}$' }),
+      timestamp: Type.String({ pattern: '^[0-9]{1,12}$' }),
+      nonce: Type.String({ minLength: 1, maxLength: 64 }),
     }),
     handleB2bPush,
   ],
