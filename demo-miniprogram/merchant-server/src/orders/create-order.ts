@@ -3,7 +3,7 @@ import { ApiError } from '../http/errors';
 import { signCommonPayment, signVirtualPayment } from '../kit';
 import type { Merchant } from '../merchant';
 import { findProduct, type Product, paidBy } from './catalogue';
-import type { Order, OrderKind, Profile } from './order';
+import { beijingTime, type Order, type OrderKind, type Profile } from './order';
 import { createAtWeChatPay } from './wechat-pay-order';
 
 /**
@@ -117,7 +117,7 @@ function commonParams(merchant: Merchant, order: Order, product: Product, keys: 
 
 /** `MP`, Beijing time to the second, 10 random characters: 26 of [0-9A-Za-z], an out_trade_no. */
 function newOrderId(): string {
-  const time = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 19).replace(/[-T:]/g, '');
+  const time = beijingTime(Date.now()).slice(0, 19).replace(/[-T:]/g, '');
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
   return `MP${time}${Array.from({ length: 10 }, () => alphabet[randomInt(62)]).join('')}`;
 }

@@ -1,7 +1,7 @@
 import type { MerchantConfig } from '../config/options';
 import type { VirtualOrderAnswer } from '../wechat/mini-program-api';
 import { firstMismatch, type Report } from './apply-report';
-import type { Order } from './order';
+import { beijingTime, type Order } from './order';
 
 type Json = Record<string, unknown>;
 
@@ -14,8 +14,7 @@ const MODE_NAMES: Readonly<Record<string, string>> = {
   short_series_coin: 'a coin top-up',
   short_series_goods: 'an item purchase',
 };
-const beijing = (unixSeconds: number) =>
-  `${new Date((unixSeconds + 8 * 3600) * 1000).toISOString().slice(0, 19)}+08:00`;
+const beijing = (unixSeconds: number) => beijingTime(unixSeconds * 1000);
 
 /** A push settles only the order it was made for: its env (a sandbox push never pays production). */
 function envMismatch(env: unknown, order: Order): string | undefined {

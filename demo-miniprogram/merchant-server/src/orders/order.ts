@@ -65,6 +65,10 @@ const VIRTUAL_STATUS_NAMES = [
   'REFUND_FAILED',
 ];
 
+/** A time (ms since the epoch) in Beijing time, as WeChat writes it: `2024-01-02T15:04:05+08:00`. */
+export const beijingTime = (ms: number) =>
+  `${new Date(ms + 8 * 3600_000).toISOString().slice(0, 19)}+08:00`;
+
 /** The one state the mini program sees: the library's own `toOrderState` of the platform's. */
 export function stateOf(order: Pick<Order, 'status'>): OrderState {
   return toOrderState(order.status);

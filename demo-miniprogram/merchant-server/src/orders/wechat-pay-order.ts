@@ -1,7 +1,7 @@
 import { merchantTransferParams, signPayment, signPaymentV2, type TransferBill } from '../kit';
 import type { Merchant } from '../merchant';
 import type { Product } from './catalogue';
-import { type Order, V2_SIGN_TYPES } from './order';
+import { beijingTime, type Order, V2_SIGN_TYPES } from './order';
 import { BILLS } from './query-order';
 
 /**
@@ -93,7 +93,7 @@ function orderInfoOf(order: Order, product: Product, prepayId: string) {
   return {
     out_order_id: order.orderId,
     openid: order.openid,
-    create_time: `${new Date(order.createdAt + 8 * 3600_000).toISOString().slice(0, 19)}+08:00`,
+    create_time: beijingTime(order.createdAt),
     path: `pages/orders/index?orderId=${order.orderId}`,
     order_detail: {
       product_infos: [
