@@ -20,7 +20,8 @@ const alreadyPaid = (order: Order, how: string) =>
  * Closes an unpaid order, after one last query (a payment whose notification is late must not
  * be closed): at WeChat Pay (`…/close`, v2 `/pay/closeorder`), B2b's `closeb2border`, a
  * transfer's bill cancelled while it waits for the user. Virtual payment has no close API:
- * a virtual order closes here, and a late push for it changes nothing. 409 ORDER_ALREADY_PAID once paid (a transfer: received).
+ * a virtual order closes here, and a late push for it changes nothing. 409 ORDER_ALREADY_PAID
+ * once paid (a transfer: received).
  */
 export async function closeOrder(merchant: Merchant, orderId: string): Promise<OrderView> {
   await queryOrder(merchant, orderId);

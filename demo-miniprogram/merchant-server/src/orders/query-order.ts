@@ -13,8 +13,8 @@ export const BILLS = '/v3/fund-app/mch-transfer/transfer-bills';
  * Asks WeChat about the order, as a merchant does when a notification is late, and applies the
  * answer as the notification would be: `GET /v3/pay/transactions/out-trade-no/{no}`,
  * `/pay/orderquery` (v2), the transfer bill query, `/xpay/query_order` or
- * `/retail/B2b/getorder`. Undefined when the merchant or the platform has no such order; rejects when WeChat
- * cannot be asked.
+ * `/retail/B2b/getorder`. Undefined when the merchant or the platform has no such order;
+ * rejects when WeChat cannot be asked.
  */
 export async function queryOrder(
   merchant: Merchant,
