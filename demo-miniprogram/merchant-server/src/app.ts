@@ -7,10 +7,10 @@ import { orderStatusRoutes } from './routes/order-status';
 import { shopRoutes } from './routes/shop';
 
 /** Largest request body accepted. */
-export const BODY_LIMIT_BYTES = 64 * 1024;
+const BODY_LIMIT_BYTES = 64 * 1024;
 
 /** Longest path segment (`:orderId`) the router takes. */
-export const MAX_PARAM_LENGTH = 512;
+const MAX_PARAM_LENGTH = 512;
 
 /**
  * The merchant server's fastify app, not listening yet: the shop's routes, the status route,

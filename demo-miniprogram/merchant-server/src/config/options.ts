@@ -74,44 +74,40 @@ export type MerchantConfig = Readonly<
 >;
 
 const MAX_MS = 2 ** 31 - 1;
+const DEFAULTS = {
+  port: 0,
+  host: '127.0.0.1',
+  activeQueryAfterMs: 0,
+  activeQueryIntervalMs: 1000,
+  notifySigning: 'certificate',
+  keys: {},
+  appId: 'wx8888888888888888',
+  mchId: '1230000109',
+  offerId: '1450000001',
+  virtualPaymentEnv: 0,
+  logger: false,
+} as const;
 
 /** Fills in defaults; throws a TypeError naming a bad option. */
 export function resolveConfig(options: MerchantServerOptions = {}): MerchantConfig {
-  const {
-    notifySigning = 'certificate',
-    virtualPaymentEnv = 0,
-    memory,
-    dataDir,
-    redisUrl,
-  } = options;
-  if (!NOTIFY_SIGNING_MODES.includes(notifySigning))
-    fail(`notifySigning must be one of ${NOTIFY_SIGNING_MODES.join(', ')}`, notifySigning);
-  if (virtualPaymentEnv !== 0 && virtualPaymentEnv !== 1)
-    fail('virtualPaymentEnv must be 0 or 1', virtualPaymentEnv);
+  const { simulatorUrl, memory, dataDir, redisUrl, ...rest } = options;
+  const given = Object.entries(rest).filter(([, value]) => value !== undefined);
+  const config = { ...DEFAULTS, ...Object.fromEntries(given) } as Omit<
+    MerchantConfig,
+    'dataDir' | 'redis'
+  >;
+  if (!NOTIFY_SIGNING_MODES.includes(config.notifySigning))
+    fail(`notifySigning must be one of ${NOTIFY_SIGNING_MODES.join(', ')}`, config.notifySigning);
+  if (config.virtualPaymentEnv !== 0 && config.virtualPaymentEnv !== 1)
+    fail('virtualPaymentEnv must be 0 or 1', config.virtualPaymentEnv);
+  integer('port', config.port, 0, 65_535);
+  integer('activeQueryAfterMs', config.activeQueryAfterMs, -1, MAX_MS);
+  integer('activeQueryIntervalMs', config.activeQueryIntervalMs, 1, MAX_MS);
   const redis = redisUrl === undefined ? undefined : redisOf(redisUrl);
   const kept = memory ? undefined : dataDir;
   if (redis && kept !== undefined)
     fail('dataDir cannot go with redisUrl: with Redis, orders and keys live in Redis', kept);
-  return {
-    port: integer('port', options.port ?? 0, 0, 65_535),
-    host: options.host ?? '127.0.0.1',
-    dataDir: kept === undefined ? undefined : path.resolve(kept),
-    redis,
-    activeQueryAfterMs: integer('activeQueryAfterMs', options.activeQueryAfterMs ?? 0, -1, MAX_MS),
-    activeQueryIntervalMs: integer(
-      'activeQueryIntervalMs',
-      options.activeQueryIntervalMs ?? 1000,
-      1,
-      MAX_MS,
-    ),
-    notifySigning,
-    keys: options.keys ?? {},
-    appId: options.appId ?? 'wx8888888888888888',
-    mchId: options.mchId ?? '1230000109',
-    offerId: options.offerId ?? '1450000001',
-    virtualPaymentEnv,
-    logger: options.logger ?? false,
-  };
+  return { ...config, dataDir: kept === undefined ? undefined : path.resolve(kept), redis };
 }
 
 /** The simulator's base URL without a trailing slash; throws a TypeError naming it. */
@@ -127,10 +123,9 @@ function redisOf(value: unknown): MerchantConfig['redis'] {
   return { target, shown: redactRedisUrl(value as string) };
 }
 
-function integer(name: string, value: unknown, min: number, max: number): number {
+function integer(name: string, value: unknown, min: number, max: number): void {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
     fail(`${name} must be an integer from ${min} to ${max}`, value);
-  return value;
 }
 
 function fail(rule: string, value: unknown): never {

@@ -10,14 +10,7 @@ import { describeError, errorBody } from './errors';
 async function errorHandling(fastify: FastifyInstance): Promise<void> {
   const routes: { method: string; pattern: RegExp }[] = [];
   fastify.addHook('onRoute', (route) => {
-    const pattern = new RegExp(
-      `^${(route.url ?? '')
-        .split('/')
-        .map((part) =>
-          part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
-        )
-        .join('/')}$`,
-    );
+    const pattern = new RegExp(`^${route.url.replace(/:[^/]+/g, '[^/]+')}$`);
     for (const method of [route.method].flat()) routes.push({ method, pattern });
   });
 

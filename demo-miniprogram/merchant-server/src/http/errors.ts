@@ -76,8 +76,14 @@ export function frameworkErrors(maxParamLength: number) {
   };
 }
 
-/** What the common parser refusals mean, in words. */
-const PARSER_ERRORS: Readonly<Record<string, string>> = {
+/** Node's HTTP parser's refusals, by their code: a status and code of their own, or 400 and why. */
+const PARSER_ERRORS: Readonly<Record<string, string | readonly [number, string, string]>> = {
+  ERR_HTTP_REQUEST_TIMEOUT: [
+    408,
+    'REQUEST_TIMEOUT',
+    'the request did not arrive in time; send it again',
+  ],
+  HPE_HEADER_OVERFLOW: [431, 'HEADERS_TOO_LARGE', 'the request line and headers are over 16 KB'],
   HPE_INVALID_EOF_STATE: 'the connection ended before the whole request (Content-Length) arrived',
   HPE_INVALID_TRANSFER_ENCODING: 'send Content-Length or Transfer-Encoding: chunked, not both',
   HPE_UNEXPECTED_CONTENT_LENGTH: 'send Content-Length or Transfer-Encoding: chunked, not both',
@@ -85,30 +91,19 @@ const PARSER_ERRORS: Readonly<Record<string, string>> = {
   HPE_INVALID_CONTENT_LENGTH: 'Content-Length is not a number',
 };
 
-/** How node's HTTP parser's refusal of a request is answered. */
-export function describeClientError(error: NodeJS.ErrnoException) {
-  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT')
-    return {
-      status: 408,
-      code: 'REQUEST_TIMEOUT',
-      message: 'the request did not arrive in time; send it again',
-    };
-  if (error.code === 'HPE_HEADER_OVERFLOW')
-    return {
-      status: 431,
-      code: 'HEADERS_TOO_LARGE',
-      message: 'the request line and headers are over 16 KB',
-    };
-  const why = PARSER_ERRORS[error.code ?? ''] ?? 'it cannot be parsed';
-  const message = `the request is not valid HTTP/1.1: ${why} (${error.code ?? error.message})`;
-  return { status: 400, code: 'BAD_HTTP_REQUEST', message };
-}
-
 /** fastify's `clientErrorHandler`: the answer on the raw socket, which is then closed. */
 export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   if (socket.writable) {
-    const { status, code, message } = describeClientError(error);
+    const known = PARSER_ERRORS[error.code ?? ''] ?? 'it cannot be parsed';
+    const [status, code, message] =
+      typeof known === 'string'
+        ? [
+            400,
+            'BAD_HTTP_REQUEST',
+            `the request is not valid HTTP/1.1: ${known} (${error.code ?? error.message})`,
+          ]
+        : known;
     const body = JSON.stringify(errorBody(code, message));
     socket.write(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +

@@ -58,29 +58,26 @@ export async function resolveKeys(
   given: MerchantKeyInput,
   store: { keys(create: () => Promise<MerchantKeyInput>): Promise<MerchantKeyInput> },
 ): Promise<LoadedKeys> {
-  const stored = await store.keys(async () => {
-    const created = Object.entries(await completeKeys(given));
-    return Object.fromEntries(
-      created.filter(([name]) => given[name as keyof MerchantKeys] === undefined),
-    );
-  });
-  return loadKeys(await completeKeys({ ...stored, ...given }));
+  const stored = await store.keys(() => missingKeys(given));
+  const known = { ...stored, ...given };
+  return loadKeys({ ...known, ...(await missingKeys(known)) } as MerchantKeys);
 }
 
-/** A full key set: what `known` lacks is generated (an RSA-2048 pair takes a few hundred ms). */
-export async function completeKeys(known: MerchantKeyInput): Promise<MerchantKeys> {
+/** The keys `known` lacks, generated (an RSA-2048 pair takes a few hundred ms). */
+async function missingKeys(known: MerchantKeyInput): Promise<MerchantKeyInput> {
   const secret = () => Array.from({ length: 32 }, () => ALPHANUMERIC[randomInt(62)]).join('');
-  const merchantPrivateKeyPem =
-    known.merchantPrivateKeyPem ??
-    (
+  const missing = KEY_NAMES.filter((name) => known[name] === undefined);
+  const generated = Object.fromEntries(missing.map((name) => [name, secret()]));
+  if (missing.includes('merchantPrivateKeyPem')) {
+    generated.merchantPrivateKeyPem = (
       await promisify(generateKeyPair)('rsa', {
         modulusLength: 2048,
         publicKeyEncoding: { type: 'spki', format: 'pem' },
         privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
       })
     ).privateKey;
-  const generated = Object.fromEntries(KEY_NAMES.map((name) => [name, known[name] ?? secret()]));
-  return { ...(generated as unknown as MerchantKeys), merchantPrivateKeyPem };
+  }
+  return generated;
 }
 
 /** Keys ready for use. */
@@ -94,7 +91,7 @@ export interface LoadedKeys {
 }
 
 /** Parses a key set; throws naming a malformed key. */
-export function loadKeys(material: MerchantKeys): LoadedKeys {
+function loadKeys(material: MerchantKeys): LoadedKeys {
   let merchantPrivateKey: KeyObject;
   try {
     merchantPrivateKey = createPrivateKey(material.merchantPrivateKeyPem);

@@ -7,53 +7,44 @@ export interface Answer {
   readonly type?: string;
 }
 
+export type Protocol = 'v3' | 'v2' | 'virtual' | 'b2b';
+/** What a notification route hands its handler: the body as the exact bytes received. */
+export interface Received {
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly query: Record<string, string>;
+  readonly body: Buffer;
+}
+
+type Fail = (status: number, code: string, message: string) => Answer;
+
 /** The protocols WeChat's senders speak: how each is acknowledged, and how refused (it retries). */
-export const PROTOCOLS = {
+export const PROTOCOLS: Readonly<Record<Protocol, { readonly ok: Answer; readonly fail: Fail }>> = {
   /** WeChat Pay API v3: 204; `{ code: 'FAIL', message }`. */
   v3: {
-    ok: (): Answer => ({ status: 204 }),
-    fail: (status: number, _code: string, message: string): Answer => ({
-      status,
-      body: { code: 'FAIL', message },
-    }),
+    ok: { status: 204 },
+    fail: (status, _, message) => ({ status, body: { code: 'FAIL', message } }),
   },
   /** WeChat Pay API v2: `<xml><return_code>SUCCESS|FAIL</return_code><return_msg>…`. */
   v2: {
-    ok: (): Answer => ({ status: 200, type: 'text/xml', body: v2Xml('SUCCESS', 'OK') }),
-    fail: (status: number, _code: string, message: string): Answer => ({
-      status,
-      type: 'text/xml',
-      body: v2Xml('FAIL', message),
-    }),
+    ok: { status: 200, type: 'text/xml', body: v2Xml('SUCCESS', 'OK') },
+    fail: (status, _, message) => ({ status, type: 'text/xml', body: v2Xml('FAIL', message) }),
   },
   /** Virtual payment's pushes: `{ ErrCode: 0, ErrMsg: 'success' }`; `{ ErrCode: -1, ErrMsg }`. */
   virtual: {
-    ok: (): Answer => ({ status: 200, body: { ErrCode: 0, ErrMsg: 'success' } }),
-    fail: (status: number, _code: string, message: string): Answer => ({
-      status,
-      body: { ErrCode: -1, ErrMsg: message },
-    }),
+    ok: { status: 200, body: { ErrCode: 0, ErrMsg: 'success' } },
+    fail: (status, _, message) => ({ status, body: { ErrCode: -1, ErrMsg: message } }),
   },
   /** The message push: `success` (text); it has no refusal of its own: `{ error }`. */
   b2b: {
-    ok: (): Answer => ({ status: 200, type: 'text/plain', body: 'success' }),
-    fail: (status: number, code: string, message: string): Answer => ({
-      status,
-      body: { error: { code, message } },
-    }),
+    ok: { status: 200, type: 'text/plain', body: 'success' },
+    fail: (status, code, message) => ({ status, body: { error: { code, message } } }),
   },
-} as const;
-
-export type Protocol = keyof typeof PROTOCOLS;
+};
 
 /** A report's outcome, answered in `protocol`: a rejected one is refused, anything else taken. */
-export function answerOutcome(
-  protocol: Protocol,
-  outcome: Outcome,
-  code = 'PUSH_REJECTED',
-): Answer {
+export function answerOutcome(protocol: Protocol, outcome: Outcome): Answer {
   const { ok, fail } = PROTOCOLS[protocol];
-  return outcome.kind === 'rejected' ? fail(outcome.status, code, outcome.message) : ok();
+  return outcome.kind === 'rejected' ? fail(outcome.status, 'PUSH_REJECTED', outcome.message) : ok;
 }
 
 function v2Xml(returnCode: string, message: string): string {

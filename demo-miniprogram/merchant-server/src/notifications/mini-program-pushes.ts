@@ -3,7 +3,7 @@ import { signVirtualPaymentApi } from '../kit';
 import type { Merchant } from '../merchant';
 import { applyReport } from '../orders/apply-report';
 import { b2bReport, virtualPushReport } from '../orders/family-reports';
-import { type Answer, answerOutcome, PROTOCOLS } from './answers';
+import { type Answer, answerOutcome, PROTOCOLS, type Received } from './answers';
 
 const { virtual, b2b } = PROTOCOLS;
 /** A push whose time is further than this from now is refused (as the kit's verifyNotification). */
@@ -30,11 +30,8 @@ function parse(body: Buffer): Record<string, unknown> | undefined {
  * the body's Env, "/pay/virtual-notify&" + raw body)`, `CreateTime` within 5 minutes, then
  * applied to the order it was made for (its env, mode, product and price).
  */
-export async function handleVirtualPush(
-  merchant: Merchant,
-  paySig: string,
-  raw: Buffer,
-): Promise<Answer> {
+export async function handleVirtualPush(merchant: Merchant, request: Received): Promise<Answer> {
+  const raw = request.body;
   const body = parse(raw);
   if (!body || (body.Env !== 0 && body.Env !== 1))
     return virtual.fail(400, 'BAD_PUSH', 'the body is not a push with Env 0 or 1');
@@ -43,14 +40,13 @@ export async function handleVirtualPush(
     body: raw.toString('utf8'),
     appKey: merchant.keys.appKeyOf(body.Env),
   }).paySig;
-  if (!sameText(paySig, expected))
+  if (!sameText(request.query.pay_sig ?? '', expected))
     return virtual.fail(401, 'BAD_SIGNATURE', 'pay_sig does not verify');
   if (!isRecent(body.CreateTime))
     return virtual.fail(401, 'STALE_PUSH', 'CreateTime is more than 5 minutes away from now');
   const report = virtualPushReport(body);
   if (typeof report === 'string') return virtual.fail(400, 'BAD_PUSH', report);
-  const outcome = await applyReport(merchant, report);
-  return answerOutcome('virtual', outcome);
+  return answerOutcome('virtual', await applyReport(merchant, report));
 }
 
 /**
@@ -59,25 +55,17 @@ export async function handleVirtualPush(
  * timestamp and nonce sorted and joined, the timestamp within 5 minutes, the push for this mini
  * program; then applied to its order (mchid, payer, env, amount).
  */
-export async function handleB2bPush(
-  merchant: Merchant,
-  query: { readonly signature: string; readonly timestamp: string; readonly nonce: string },
-  raw: Buffer,
-): Promise<Answer> {
-  const { signature, timestamp, nonce } = query;
+export async function handleB2bPush(merchant: Merchant, request: Received): Promise<Answer> {
+  const { signature = '', timestamp = '', nonce = '' } = request.query;
   const token = merchant.keys.material.messagePushToken;
   const expected = createHash('sha1')
     .update([token, timestamp, nonce].sort().join(''))
     .digest('hex');
-  if (!sameText(signature, expected))
-    return b2b.fail(
-      401,
-      'BAD_SIGNATURE',
-      'signature is not sha1 of the Token, timestamp and nonce',
-    );
+  const unsigned = 'signature is not sha1 of the Token, timestamp and nonce';
+  if (!sameText(signature, expected)) return b2b.fail(401, 'BAD_SIGNATURE', unsigned);
   if (!isRecent(Number(timestamp)))
     return b2b.fail(401, 'STALE_PUSH', 'timestamp is more than 5 minutes away from now');
-  const body = parse(raw);
+  const body = parse(request.body);
   if (!body) return b2b.fail(400, 'BAD_PUSH', 'the body is not a JSON message push');
   if (body.MsgType !== 'event' || body.Event !== 'retail_pay_notify')
     return b2b.fail(400, 'BAD_PUSH', `unknown event ${String(body.Event)}`);
@@ -85,6 +73,5 @@ export async function handleB2bPush(
     return b2b.fail(400, 'BAD_PUSH', 'appid is not this mini program');
   const report = b2bReport(merchant.config, body);
   if (typeof report === 'string') return b2b.fail(400, 'BAD_PUSH', report);
-  const outcome = await applyReport(merchant, report);
-  return answerOutcome('b2b', outcome);
+  return answerOutcome('b2b', await applyReport(merchant, report));
 }

@@ -13,7 +13,7 @@ import {
   transferBillReport,
   v2Report,
 } from '../orders/wechat-pay-reports';
-import { type Answer, answerOutcome, PROTOCOLS } from './answers';
+import { type Answer, answerOutcome, PROTOCOLS, type Received } from './answers';
 
 /**
  * A WeChat Pay v3 notification (`/pay/notify`, `/pay/transfer-notify`): verified and decrypted
@@ -24,13 +24,7 @@ import { type Answer, answerOutcome, PROTOCOLS } from './answers';
  * Pay stops sending them; a duplicate changes nothing and is acknowledged too. Anything but
  * 204 makes WeChat Pay retry.
  */
-export async function handleV3Notification(
-  merchant: Merchant,
-  request: {
-    readonly headers: Record<string, string | string[] | undefined>;
-    readonly body: Buffer;
-  },
-): Promise<Answer> {
+export async function handleV3Notification(merchant: Merchant, request: Received): Promise<Answer> {
   const { certificate, publicKey } = merchant.platform.keys;
   const verified = verifyNotification<Transaction | Refund | TransferBill>(request, {
     platformKeys: { [certificate.serial]: certificate.pem, [publicKey.id]: publicKey.pem },
@@ -58,8 +52,8 @@ export async function handleV3Notification(
  * A WeChat Pay API v2 payment notification (`/pay/v2-notify`, the `notify_url` of v2 orders):
  * XML verified by the kit's `verifyNotificationV2` with the v2 key, then applied to its order.
  */
-export async function handleV2Notification(merchant: Merchant, body: Buffer): Promise<Answer> {
-  const verified = verifyNotificationV2({ body }, { key: merchant.keys.material.v2ApiKey });
+export async function handleV2Notification(merchant: Merchant, request: Received): Promise<Answer> {
+  const verified = verifyNotificationV2(request, { key: merchant.keys.material.v2ApiKey });
   if (!verified.ok) return PROTOCOLS.v2.fail(verified.status, verified.code, verified.message);
   return answerOutcome(
     'v2',

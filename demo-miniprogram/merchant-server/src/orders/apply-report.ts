@@ -18,6 +18,12 @@ export interface Report {
   readonly mismatch: (order: Order) => string | undefined;
 }
 
+/** The first of `checks` that fails, as `<what> does not match the order`. */
+export function firstMismatch(checks: Record<string, boolean>): string | undefined {
+  const failed = Object.entries(checks).find(([, ok]) => !ok)?.[0];
+  return failed && `${failed} does not match the order`;
+}
+
 /** How a report was taken. A rejected notification is answered with `status`: WeChat retries. */
 export type Outcome =
   | { readonly kind: 'applied' | 'unchanged' }

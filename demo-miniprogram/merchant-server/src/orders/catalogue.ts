@@ -1,4 +1,5 @@
 // The demo's shop: products of each kind, each paid by its host API. A merchant has its own.
+import type { OrderKind, Profile } from './order';
 
 /** A product of the demo's shop (`GET /api/products`); prices in fen. */
 export interface Product {
@@ -17,16 +18,26 @@ export interface Product {
   readonly coins?: number;
 }
 
-/** Each kind of product: the host API that pays it, and its `mode`. */
+type PaidBy = readonly [api: string, order: OrderKind, profiles: readonly Profile[], mode?: string];
+const PAYMENT = ['wechat-v3', 'wechat-v2-md5', 'wechat-v2-hmac', 'psp'] as const;
+const VIRTUAL = ['wechat', 'tcmpp'] as const;
+
+/**
+ * Each kind of product: the host API that pays it, the kind of its order, the profiles that
+ * sign it (the first by default), its `mode`.
+ */
 const PAID_BY = {
-  goods: ['requestPayment'],
-  coins: ['requestVirtualPayment', 'short_series_coin'],
-  item: ['requestVirtualPayment', 'short_series_goods'],
-  'component-goods': ['requestOrderPayment'],
-  'b2b-goods': ['requestCommonPayment', 'retail_pay_goods'],
-  'plugin-goods': ['requestPluginPayment'],
-  'cash-out': ['requestMerchantTransfer'],
-} as const;
+  goods: ['requestPayment', 'payment', PAYMENT],
+  coins: ['requestVirtualPayment', 'virtual', VIRTUAL, 'short_series_coin'],
+  item: ['requestVirtualPayment', 'virtual', VIRTUAL, 'short_series_goods'],
+  'component-goods': ['requestOrderPayment', 'order', PAYMENT],
+  'b2b-goods': ['requestCommonPayment', 'common', ['wechat'], 'retail_pay_goods'],
+  'plugin-goods': ['requestPluginPayment', 'plugin', ['wechat-v3']],
+  'cash-out': ['requestMerchantTransfer', 'transfer', ['wechat']],
+} as const satisfies Record<string, PaidBy>;
+
+/** How a kind of product is paid. */
+export const paidBy = (kind: Product['kind']): PaidBy => PAID_BY[kind];
 
 /** Fen per coin, as set in the virtual payment console. */
 export const COIN_PRICE_FEN = 10;
@@ -64,7 +75,7 @@ const ROWS: readonly [string, Product['kind'], string, string, number][] = [
 ];
 
 export const CATALOGUE: readonly Product[] = ROWS.map(([id, kind, name, description, price]) => {
-  const [api, mode] = PAID_BY[kind];
+  const [api, , , mode] = paidBy(kind);
   return {
     ...{ id, kind, api, name, description, price, currency: 'CNY' as const },
     ...(mode ? { mode } : {}),

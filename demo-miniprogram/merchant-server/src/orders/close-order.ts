@@ -20,10 +20,11 @@ const alreadyPaid = (order: Order, how: string) =>
  * Closes an unpaid order, after one last query (a payment whose notification is late must not
  * be closed): at WeChat Pay (`…/close`, v2 `/pay/closeorder`), B2b's `closeb2border`, a
  * transfer's bill cancelled while it waits for the user. Virtual payment has no close API:
- * a virtual order closes here, and a late push for it changes nothing. 409 ORDER_ALREADY_PAID once paid (a transfer: received).
+ * a virtual order closes here, and a late push for it changes nothing. 409 ORDER_ALREADY_PAID
+ * once paid (a transfer: received).
  */
 export async function closeOrder(merchant: Merchant, orderId: string): Promise<OrderView> {
-  await queryOrder(merchant, await requireOrder(merchant, orderId));
+  await queryOrder(merchant, orderId);
   const order = await requireOrder(merchant, orderId);
   const state = stateOf(order);
   // A failed transfer has ended at WeChat Pay: there is nothing left to cancel.
@@ -35,7 +36,7 @@ export async function closeOrder(merchant: Merchant, orderId: string): Promise<O
     closedAs = await closeAtPlatform(merchant, order);
   } catch (error) {
     // Paid meanwhile, WeChat Pay refuses to close it: the query says so.
-    await queryOrder(merchant, order);
+    await queryOrder(merchant, orderId);
     if (stateOf(await requireOrder(merchant, orderId)) === 'paid')
       throw alreadyPaid(order, 'was paid meanwhile');
     throw error;

@@ -2,8 +2,8 @@ import { randomInt } from 'node:crypto';
 import { ApiError } from '../http/errors';
 import { signCommonPayment, signVirtualPayment } from '../kit';
 import type { Merchant } from '../merchant';
-import { findProduct, type Product } from './catalogue';
-import type { Order, OrderKind, Profile } from './order';
+import { findProduct, type Product, paidBy } from './catalogue';
+import { beijingTime, type Order, type OrderKind, type Profile } from './order';
 import { createAtWeChatPay } from './wechat-pay-order';
 
 /**
@@ -24,18 +24,6 @@ export const DEMO_OPENID = 'oMockDemoUser000000000000000';
 /** The AppKey of the order's env and the user's session_key. */
 type SigningKeys = { readonly appKey: string; readonly sessionKey: string };
 
-const PAYMENT: readonly Profile[] = ['wechat-v3', 'wechat-v2-md5', 'wechat-v2-hmac', 'psp'];
-/** Each kind of product: the kind of its order and the profiles it takes (the first by default). */
-const KINDS: Readonly<Record<Product['kind'], readonly [OrderKind, readonly Profile[]]>> = {
-  goods: ['payment', PAYMENT],
-  'component-goods': ['order', PAYMENT],
-  'plugin-goods': ['plugin', ['wechat-v3']],
-  coins: ['virtual', ['wechat', 'tcmpp']],
-  item: ['virtual', ['wechat', 'tcmpp']],
-  'b2b-goods': ['common', ['wechat']],
-  'cash-out': ['transfer', ['wechat']],
-};
-
 /**
  * Creates an order of `quantity` of a product for the user `openid`, and what the host API
  * opens: at WeChat Pay for the orders it holds before the cashier (a prepay_id, a transfer
@@ -47,7 +35,7 @@ export async function createOrder(
 ): Promise<Prepared> {
   const product = findProduct(input.productId);
   if (!product) throw new ApiError(404, 'PRODUCT_NOT_FOUND', `no product ${input.productId}`);
-  const [kind, profiles] = KINDS[product.kind];
+  const [, kind, profiles] = paidBy(product.kind);
   const profile = input.profile ?? (profiles[0] as Profile);
   if (!profiles.includes(profile)) {
     const message = `profile ${profile} does not apply to ${product.id}; use one of ${profiles.join(', ')}`;
@@ -65,24 +53,31 @@ export async function createOrder(
     createdAt: Date.now(),
     status: 'NOTPAY',
   };
-  if (kind !== 'virtual' && kind !== 'common') return createAtWeChatPay(merchant, order, product);
-  const sessionKey = input.openid && (await merchant.store.getSessionKey(input.openid));
+  const params =
+    kind === 'virtual' || kind === 'common'
+      ? await signedWithSessionKey(merchant, order, product, input.openid)
+      : await createAtWeChatPay(merchant, order, product);
+  return { orderId: order.orderId, kind, amount: order.amount, params };
+}
+
+/** A virtual or B2b order, stored, and its parameters signed with the user's session_key. */
+async function signedWithSessionKey(
+  merchant: Merchant,
+  order: Order,
+  product: Product,
+  openid: string | undefined,
+): Promise<object> {
+  const sessionKey = openid && (await merchant.store.getSessionKey(openid));
   if (!sessionKey) {
-    const message = `openid ${input.openid ?? '(none given)'} has no session_key; log in first (POST /api/login) and name the openid`;
+    const message = `openid ${openid ?? '(none given)'} has no session_key; log in first (POST /api/login) and name the openid`;
     throw new ApiError(401, 'NO_SESSION', message);
   }
   const env = merchant.config.virtualPaymentEnv;
-  const stored: Order = {
-    ...order,
-    env,
-    status: kind === 'virtual' ? 0 : 'ORDER_INIT',
-    mode: product.mode,
-  };
+  const virtual = order.kind === 'virtual';
+  const stored: Order = { ...order, env, status: virtual ? 0 : 'ORDER_INIT', mode: product.mode };
   await merchant.store.addOrder(stored);
   const keys = { appKey: merchant.keys.appKeyOf(env), sessionKey };
-  const sign = kind === 'virtual' ? virtualParams : commonParams;
-  const params = sign(merchant, stored, product, keys);
-  return { orderId: order.orderId, kind, amount: order.amount, params };
+  return (virtual ? virtualParams : commonParams)(merchant, stored, product, keys);
 }
 
 /**
@@ -122,7 +117,7 @@ function commonParams(merchant: Merchant, order: Order, product: Product, keys: 
 
 /** `MP`, Beijing time to the second, 10 random characters: 26 of [0-9A-Za-z], an out_trade_no. */
 function newOrderId(): string {
-  const time = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 19).replace(/[-T:]/g, '');
+  const time = beijingTime(Date.now()).slice(0, 19).replace(/[-T:]/g, '');
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
   return `MP${time}${Array.from({ length: 10 }, () => alphabet[randomInt(62)]).join('')}`;
 }

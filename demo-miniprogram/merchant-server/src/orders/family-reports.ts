@@ -1,7 +1,7 @@
 import type { MerchantConfig } from '../config/options';
 import type { VirtualOrderAnswer } from '../wechat/mini-program-api';
-import type { Report } from './apply-report';
-import type { Order } from './order';
+import { firstMismatch, type Report } from './apply-report';
+import { beijingTime, type Order } from './order';
 
 type Json = Record<string, unknown>;
 
@@ -14,8 +14,7 @@ const MODE_NAMES: Readonly<Record<string, string>> = {
   short_series_coin: 'a coin top-up',
   short_series_goods: 'an item purchase',
 };
-const beijing = (unixSeconds: number) =>
-  `${new Date((unixSeconds + 8 * 3600) * 1000).toISOString().slice(0, 19)}+08:00`;
+const beijing = (unixSeconds: number) => beijingTime(unixSeconds * 1000);
 
 /** A push settles only the order it was made for: its env (a sandbox push never pays production). */
 function envMismatch(env: unknown, order: Order): string | undefined {
@@ -34,9 +33,8 @@ export function virtualPushReport(body: Json): Report | string {
   if (!refund && !goods && body.Event !== 'xpay_coin_pay_notify')
     return `unknown Event ${String(body.Event)}`;
   const pay = isRecord(body.WeChatPayInfo) ? body.WeChatPayInfo : {};
-  const price = isRecord(goods ? body.GoodsInfo : body.CoinInfo)
-    ? ((goods ? body.GoodsInfo : body.CoinInfo) as Json)
-    : {};
+  const info = goods ? body.GoodsInfo : body.CoinInfo;
+  const price = isRecord(info) ? info : {};
   const orderId = refund ? body.MchOrderId : body.OutTradeNo;
   const total = refund ? body.RefundFee : price.ActualPrice;
   if (typeof orderId !== 'string' || !isCount(total) || typeof body.OpenId !== 'string')
@@ -52,15 +50,15 @@ export function virtualPushReport(body: Json): Report | string {
       ? {}
       : { transactionId: pay.TransactionId as string, paidAt: beijing(pay.PaidTime as number) }),
     mismatch: (order) =>
-      (body.OpenId !== order.openid ? 'OpenId does not match the order' : undefined) ??
+      firstMismatch({ OpenId: body.OpenId === order.openid }) ??
       envMismatch(body.Env, order) ??
       (mode && mode !== order.mode
         ? `${String(body.Event)} is ${MODE_NAMES[mode]} push; order ${order.orderId} is ${MODE_NAMES[order.mode ?? '']} (${order.mode})`
         : undefined) ??
-      (total !== order.amount ? 'the price does not match the order' : undefined) ??
-      (goods && price.ProductId !== order.productId
-        ? 'ProductId does not match the order'
-        : undefined),
+      firstMismatch({
+        'the price': total === order.amount,
+        ProductId: !goods || price.ProductId === order.productId,
+      }),
   };
 }
 
@@ -73,9 +71,9 @@ export function virtualQueryReport(orderId: string, answer: VirtualOrderAnswer):
     ...(answer.wxpay_order_id ? { transactionId: answer.wxpay_order_id } : {}),
     ...(answer.paid_time ? { paidAt: beijing(answer.paid_time) } : {}),
     mismatch: (order) =>
-      answer.order_fee !== undefined && answer.order_fee !== order.amount
-        ? 'order_fee does not match the order'
-        : undefined,
+      firstMismatch({
+        order_fee: answer.order_fee === undefined || answer.order_fee === order.amount,
+      }),
   };
 }
 
@@ -99,10 +97,10 @@ export function b2bReport(config: MerchantConfig, body: Json): Report | string {
     ...(isCount(body.pay_time) ? { paidAt: beijing(body.pay_time) } : {}),
     mismatch: (order) =>
       (body.mchid !== config.mchId ? 'mchid is not this merchant' : undefined) ??
-      (body.payer_openid !== undefined && body.payer_openid !== order.openid
-        ? 'payer_openid does not match the order'
-        : undefined) ??
+      firstMismatch({
+        payer_openid: body.payer_openid === undefined || body.payer_openid === order.openid,
+      }) ??
       (body.env !== undefined ? envMismatch(body.env, order) : undefined) ??
-      (amount !== order.amount ? 'amount does not match the order' : undefined),
+      firstMismatch({ amount: amount === order.amount }),
   };
 }

@@ -6,6 +6,12 @@ export type OrderKind = 'payment' | 'order' | 'plugin' | 'virtual' | 'common' | 
 /** How an order's parameters are signed: a profile of its kind. */
 export type Profile = 'wechat-v3' | 'wechat-v2-md5' | 'wechat-v2-hmac' | 'psp' | 'wechat' | 'tcmpp';
 
+/** The API v2 profiles, by the `sign_type` their orders are signed with. */
+export const V2_SIGN_TYPES: Partial<Record<Profile, 'MD5' | 'HMAC-SHA256'>> = {
+  'wechat-v2-md5': 'MD5',
+  'wechat-v2-hmac': 'HMAC-SHA256',
+};
+
 /** The merchant's order, as stored (JSON). */
 export interface Order {
   readonly orderId: string;
@@ -58,6 +64,10 @@ const VIRTUAL_STATUS_NAMES = [
   'CLOSED',
   'REFUND_FAILED',
 ];
+
+/** A time (ms since the epoch) in Beijing time, as WeChat writes it: `2024-01-02T15:04:05+08:00`. */
+export const beijingTime = (ms: number) =>
+  `${new Date(ms + 8 * 3600_000).toISOString().slice(0, 19)}+08:00`;
 
 /** The one state the mini program sees: the library's own `toOrderState` of the platform's. */
 export function stateOf(order: Pick<Order, 'status'>): OrderState {

@@ -1,27 +1,27 @@
 import type { Transaction, TransferBill } from '../kit';
 import type { Merchant } from '../merchant';
-import { WeChatPayError } from '../wechat/wechat-pay';
+import { unlessMissing } from '../wechat/wechat-pay';
 import { applyReport, type Outcome, type Report } from './apply-report';
 import { b2bReport, virtualQueryReport } from './family-reports';
-import type { Order } from './order';
+import { type Order, V2_SIGN_TYPES } from './order';
 import { transactionReport, transferBillReport, v2Report } from './wechat-pay-reports';
 
 /** Merchant transfer bills (商家转账). */
 export const BILLS = '/v3/fund-app/mch-transfer/transfer-bills';
 
-const V2_SIGN_TYPES: Readonly<Record<string, string>> = {
-  'wechat-v2-md5': 'MD5',
-  'wechat-v2-hmac': 'HMAC-SHA256',
-};
-
 /**
  * Asks WeChat about the order, as a merchant does when a notification is late, and applies the
  * answer as the notification would be: `GET /v3/pay/transactions/out-trade-no/{no}`,
  * `/pay/orderquery` (v2), the transfer bill query, `/xpay/query_order` or
- * `/retail/B2b/getorder`. Undefined when the platform has no such order; rejects when WeChat
- * cannot be asked.
+ * `/retail/B2b/getorder`. Undefined when the merchant or the platform has no such order;
+ * rejects when WeChat cannot be asked.
  */
-export async function queryOrder(merchant: Merchant, order: Order): Promise<Outcome | undefined> {
+export async function queryOrder(
+  merchant: Merchant,
+  orderId: string,
+): Promise<Outcome | undefined> {
+  const order = await merchant.store.getOrder(orderId);
+  if (!order) return undefined;
   const report = await askPlatform(merchant, order);
   if (typeof report === 'string')
     throw new Error(`[merchant-server] the query of ${order.orderId}: ${report}`);
@@ -72,11 +72,5 @@ async function askPlatform(merchant: Merchant, order: Order): Promise<Report | s
  * A virtual payment or B2b order is WeChat's once the cashier opened it: before, its query
  * answers an errcode, which counts as no such order.
  */
-async function unlessUnknown<T>(query: Promise<T>): Promise<T | undefined> {
-  try {
-    return await query;
-  } catch (error) {
-    if (error instanceof WeChatPayError && /^-?[0-9]+$/.test(error.code)) return undefined;
-    throw error;
-  }
-}
+const unlessUnknown = <T>(query: Promise<T>) =>
+  unlessMissing(query, (code) => /^-?[0-9]+$/.test(code));

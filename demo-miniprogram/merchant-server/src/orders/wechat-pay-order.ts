@@ -1,11 +1,8 @@
 import { merchantTransferParams, signPayment, signPaymentV2, type TransferBill } from '../kit';
 import type { Merchant } from '../merchant';
 import type { Product } from './catalogue';
-import type { Prepared } from './create-order';
-import type { Order } from './order';
+import { beijingTime, type Order, V2_SIGN_TYPES } from './order';
 import { BILLS } from './query-order';
-
-const V2_SIGN_TYPES = { 'wechat-v2-md5': 'MD5', 'wechat-v2-hmac': 'HMAC-SHA256' } as const;
 
 /**
  * An order WeChat Pay holds before the cashier, created there first, then stored:
@@ -20,14 +17,8 @@ export async function createAtWeChatPay(
   merchant: Merchant,
   order: Order,
   product: Product,
-): Promise<Prepared> {
+): Promise<object> {
   const { config, keys, platform } = merchant;
-  const prepared = (params: object) => ({
-    orderId: order.orderId,
-    kind: order.kind,
-    amount: order.amount,
-    params,
-  });
   if (order.kind === 'transfer') {
     const bill = await platform.pay.v3<TransferBill>('POST', BILLS, {
       appid: config.appId,
@@ -48,16 +39,14 @@ export async function createAtWeChatPay(
       status: bill.state,
       transferBillNo: bill.transfer_bill_no,
     });
-    return prepared(
-      merchantTransferParams({
-        mchId: config.mchId,
-        appId: config.appId,
-        openId: order.openid,
-        bill,
-      }),
-    );
+    return merchantTransferParams({
+      mchId: config.mchId,
+      appId: config.appId,
+      openId: order.openid,
+      bill,
+    });
   }
-  const signType = V2_SIGN_TYPES[order.profile as keyof typeof V2_SIGN_TYPES];
+  const signType = V2_SIGN_TYPES[order.profile];
   const prepayId = signType
     ? (
         await platform.pay.v2('/pay/unifiedorder', {
@@ -85,7 +74,7 @@ export async function createAtWeChatPay(
   await merchant.store.addOrder({ ...order, api: signType ? 'v2' : 'v3' });
   if (order.kind === 'plugin') {
     const paymentArgs = { out_trade_no: order.orderId, product: product.id };
-    return prepared({ version: 'release', fee: order.amount, paymentArgs, currencyType: 'CNY' });
+    return { version: 'release', fee: order.amount, paymentArgs, currencyType: 'CNY' };
   }
   const signed = { appId: config.appId, prepayId: String(prepayId) };
   const payment = signType
@@ -95,8 +84,8 @@ export async function createAtWeChatPay(
   const { timeStamp, nonceStr, package: pkg, signType: type, paySign } = payment;
   const params =
     order.profile === 'psp' ? { timeStamp, nonceStr, pkg, signType: type, paySign } : payment;
-  if (order.kind === 'payment') return prepared(params);
-  return prepared({ ...params, orderInfo: orderInfoOf(order, product, String(prepayId)) });
+  if (order.kind === 'payment') return params;
+  return { ...params, orderInfo: orderInfoOf(order, product, String(prepayId)) };
 }
 
 /** The order the custom transaction component checks (the shape of the component's orders). */
@@ -104,7 +93,7 @@ function orderInfoOf(order: Order, product: Product, prepayId: string) {
   return {
     out_order_id: order.orderId,
     openid: order.openid,
-    create_time: `${new Date(order.createdAt + 8 * 3600_000).toISOString().slice(0, 19)}+08:00`,
+    create_time: beijingTime(order.createdAt),
     path: `pages/orders/index?orderId=${order.orderId}`,
     order_detail: {
       product_infos: [

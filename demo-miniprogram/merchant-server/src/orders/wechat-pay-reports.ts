@@ -1,15 +1,9 @@
 import type { MerchantConfig } from '../config/options';
 import type { Refund, Transaction, TransferBill } from '../kit';
-import type { Report } from './apply-report';
+import { firstMismatch, type Report } from './apply-report';
 import type { Order } from './order';
 
 const PAID_WITH_WECHAT_PAY = ['payment', 'order', 'plugin'] as const;
-
-/** The first of `checks` that fails, as `<what> does not match the order`. */
-function firstMismatch(checks: Record<string, boolean>): string | undefined {
-  const failed = Object.entries(checks).find(([, ok]) => !ok)?.[0];
-  return failed && `${failed} does not match the order`;
-}
 
 /** A Transaction (`TRANSACTION.SUCCESS` or the v3 query): this merchant's, the order's amount and payer. */
 export function transactionReport(config: MerchantConfig, transaction: Transaction): Report {

@@ -1,53 +1,43 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { type TProperties, Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { describeError } from '../http/errors';
 import type { Merchant } from '../merchant';
-import { type Answer, PROTOCOLS, type Protocol } from '../notifications/answers';
+import { type Answer, PROTOCOLS, type Protocol, type Received } from '../notifications/answers';
 import { handleB2bPush, handleVirtualPush } from '../notifications/mini-program-pushes';
 import { handleV2Notification, handleV3Notification } from '../notifications/wechat-pay';
 
-type Handle = (merchant: Merchant, request: FastifyRequest, body: Buffer) => Promise<Answer>;
+type Handle = (merchant: Merchant, request: Received) => Promise<Answer>;
 
-const v3: Handle = (merchant, request, body) =>
-  handleV3Notification(merchant, { headers: request.headers, body });
-const query = (properties: Record<string, object>) => ({
-  type: 'object',
-  required: Object.keys(properties),
-  properties,
-});
+const query = (properties: TProperties) => ({ querystring: Type.Object(properties) });
 
 /** What WeChat sends the merchant, by route: its sender's protocol, its query, its handler. */
-const ROUTES: readonly (readonly [string, Protocol, object | undefined, Handle])[] = [
-  ['/pay/notify', 'v3', undefined, v3],
-  ['/pay/transfer-notify', 'v3', undefined, v3],
-  [
-    '/pay/v2-notify',
-    'v2',
-    undefined,
-    (merchant, _request, body) => handleV2Notification(merchant, body),
-  ],
+const ROUTES: readonly (readonly [string, Protocol, object, Handle])[] = [
+  ['/pay/notify', 'v3', {}, handleV3Notification],
+  ['/pay/transfer-notify', 'v3', {}, handleV3Notification],
+  ['/pay/v2-notify', 'v2', {}, handleV2Notification],
   [
     '/pay/virtual-notify',
     'virtual',
-    query({ pay_sig: { type: 'string', pattern: '^[0-9a-f]{64}$' } }),
-    (merchant, request, body) =>
-      handleVirtualPush(merchant, (request.query as { pay_sig: string }).pay_sig, body),
+    query({ pay_sig: Type.String({ pattern: '^[0-9a-f]{64}$' }) }),
+    handleVirtualPush,
   ],
   [
     '/pay/b2b-notify',
     'b2b',
     query({
-      signature: { type: 'string', pattern: '^[0-9a-f]{40}$' },
-      timestamp: { type: 'string', pattern: '^[0-9]{1,12}$' },
-      nonce: { type: 'string', minLength: 1, maxLength: 64 },
+      signature: Type.String({ pattern: '^[0-9a-f]{40}$' }),
+      timestamp: Type.String({ pattern: '^[0-9]{1,12}$' }),
+      nonce: Type.String({ minLength: 1, maxLength: 64 }),
     }),
-    (merchant, request, body) =>
-      handleB2bPush(
-        merchant,
-        request.query as { signature: string; timestamp: string; nonce: string },
-        body,
-      ),
+    handleB2bPush,
   ],
 ];
+
+/** Sends an answer; fastify sends an object body as JSON. */
+function send(reply: FastifyReply, answer: Answer) {
+  if (answer.type) reply.type(answer.type);
+  return reply.code(answer.status).send(answer.body);
+}
 
 /**
  * What WeChat sends the merchant: WeChat Pay's v3 notifications (`/pay/notify`,
@@ -57,7 +47,7 @@ const ROUTES: readonly (readonly [string, Protocol, object | undefined, Handle])
  * protocol its sender speaks.
  */
 export async function notificationRoutes(app: FastifyInstance, merchant: Merchant): Promise<void> {
-  for (const [path, protocol, querystring, handle] of ROUTES) {
+  for (const [path, protocol, schema, handle] of ROUTES) {
     app.register(async (scope) => {
       scope.removeAllContentTypeParsers();
       scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) =>
@@ -66,17 +56,12 @@ export async function notificationRoutes(app: FastifyInstance, merchant: Merchan
       scope.setErrorHandler((error, request, reply) => {
         const { status, code, message } = describeError(error);
         if (status >= 500) request.log.error(error);
-        const answer = PROTOCOLS[protocol].fail(status, code, message);
-        return reply
-          .code(answer.status)
-          .type(answer.type ?? 'application/json')
-          .send(answer.body);
+        return send(reply, PROTOCOLS[protocol].fail(status, code, message));
       });
-      scope.post(path, { schema: querystring ? { querystring } : {} }, async (request, reply) => {
+      scope.post(path, { schema }, async (request, reply) => {
         const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-        const answer = await handle(merchant, request, body);
-        if (answer.type) reply.type(answer.type);
-        return reply.code(answer.status).send(answer.body);
+        const query = request.query as Record<string, string>;
+        return send(reply, await handle(merchant, { headers: request.headers, query, body }));
       });
     });
   }

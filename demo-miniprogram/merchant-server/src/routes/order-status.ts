@@ -1,3 +1,5 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { createOrderStatusRoute } from '../kit';
 import type { Merchant } from '../merchant';
@@ -13,20 +15,10 @@ import { ORDER_ID_PARAMS } from './shop';
  */
 export async function orderStatusRoutes(app: FastifyInstance, merchant: Merchant): Promise<void> {
   const { activeQueryAfterMs: afterMs, activeQueryIntervalMs: intervalMs } = merchant.config;
+  const query = async (orderId: string) => void (await queryOrder(merchant, orderId));
   const route = createOrderStatusRoute({
     watch: merchant.watch,
-    ...(afterMs < 0
-      ? {}
-      : {
-          activeQuery: {
-            afterMs,
-            intervalMs,
-            query: async (orderId: string) => {
-              const order = await merchant.store.getOrder(orderId);
-              if (order) await queryOrder(merchant, order);
-            },
-          },
-        }),
+    activeQuery: afterMs < 0 ? undefined : { afterMs, intervalMs, query },
     onError: (error) =>
       console.error(`[merchant-server] the status route: ${(error as Error).message}`),
   });
@@ -38,19 +30,12 @@ export async function orderStatusRoutes(app: FastifyInstance, merchant: Merchant
     await Promise.allSettled(answering);
   });
 
-  app.get<{ Params: { orderId: string }; Querystring: { waitMs?: string } }>(
-    '/api/orders/:orderId',
-    {
-      schema: {
-        params: ORDER_ID_PARAMS,
-        // Digits only: `1e3`, `-1` or `0x10` are refused, not coerced.
-        querystring: {
-          type: 'object',
-          properties: { waitMs: { type: 'string', pattern: '^[0-9]{1,9}$' } },
-        },
-      },
-    },
-    async (request, reply) => {
+  // Digits only: `1e3`, `-1` or `0x10` are refused, not coerced.
+  const waitMs = Type.Optional(Type.String({ pattern: '^[0-9]{1,9}$' }));
+  const schema = { params: ORDER_ID_PARAMS, querystring: Type.Object({ waitMs }) };
+  app
+    .withTypeProvider<TypeBoxTypeProvider>()
+    .get('/api/orders/:orderId', { schema }, async (request, reply) => {
       const left = new AbortController();
       const onClose = () => reply.raw.writableFinished || left.abort();
       reply.raw.once('close', onClose);
@@ -69,6 +54,5 @@ export async function orderStatusRoutes(app: FastifyInstance, merchant: Merchant
         });
       answering.add(answered);
       return answered;
-    },
-  );
+    });
 }

@@ -46,13 +46,10 @@ export async function openFileRecords(dataDir: string | undefined): Promise<Reco
 
 async function readRecords(file: string): Promise<Record<string, string>> {
   await mkdir(path.dirname(file), { recursive: true });
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return '{}';
     throw error;
-  }
+  });
   try {
     return JSON.parse(text);
   } catch {

@@ -31,12 +31,8 @@ export class MiniProgramApi {
   code2Session(code: string): Promise<{ openid: string; session_key: string }> {
     const { appId: appid } = this.config;
     const secret = this.keys.material.appSecret;
-    return this.call('/sns/jscode2session', {
-      appid,
-      secret,
-      js_code: code,
-      grant_type: 'authorization_code',
-    });
+    const query = { appid, secret, js_code: code, grant_type: 'authorization_code' };
+    return this.call('/sns/jscode2session', query);
   }
 
   /** `POST /xpay/query_order`: the virtual payment order. */
@@ -71,37 +67,30 @@ export class MiniProgramApi {
   /** `GET /cgi-bin/token`, kept until a minute before it expires. */
   private async accessToken(): Promise<string> {
     if (this.token && this.token.expiresAt > Date.now()) return this.token.value;
-    const query = {
+    const { access_token: value, expires_in: seconds } = await this.call<{
+      access_token: string;
+      expires_in: number;
+    }>('/cgi-bin/token', {
       grant_type: 'client_credential',
       appid: this.config.appId,
       secret: this.keys.material.appSecret,
-    };
-    const answer = await this.call<{ access_token: string; expires_in: number }>(
-      '/cgi-bin/token',
-      query,
-    );
-    this.token = {
-      value: answer.access_token,
-      expiresAt: Date.now() + (answer.expires_in - 60) * 1000,
-    };
-    return answer.access_token;
+    });
+    this.token = { value, expiresAt: Date.now() + (seconds - 60) * 1000 };
+    return value;
   }
 
   /** GET, or POST with a JSON body; the answer unless it has a non-zero `errcode`. */
   private async call<T>(uri: string, query: Record<string, string>, body?: string): Promise<T> {
     const what = `${body === undefined ? 'GET' : 'POST'} ${uri}`;
-    let text: string;
-    try {
-      const response = await fetch(`${this.baseUrl}${uri}?${new URLSearchParams(query)}`, {
-        signal: AbortSignal.timeout(10_000),
-        ...(body === undefined
-          ? {}
-          : { method: 'POST', body, headers: { 'content-type': 'application/json' } }),
+    const post = { method: 'POST', body, headers: { 'content-type': 'application/json' } };
+    const text = await fetch(`${this.baseUrl}${uri}?${new URLSearchParams(query)}`, {
+      signal: AbortSignal.timeout(10_000),
+      ...(body === undefined ? {} : post),
+    })
+      .then((response) => response.text())
+      .catch((error: Error) => {
+        throw new WeChatPayError('NO_ANSWER', `${what} failed: ${error.message}`);
       });
-      text = await response.text();
-    } catch (error) {
-      throw new WeChatPayError('NO_ANSWER', `${what} failed: ${(error as Error).message}`);
-    }
     let answer: T & { errcode?: number; errmsg?: string };
     try {
       answer = JSON.parse(text);
@@ -112,10 +101,8 @@ export class MiniProgramApi {
       );
     }
     if (answer.errcode) {
-      throw new WeChatPayError(
-        String(answer.errcode),
-        `${what} answered errcode ${answer.errcode}: ${answer.errmsg}`,
-      );
+      const message = `${what} answered errcode ${answer.errcode}: ${answer.errmsg}`;
+      throw new WeChatPayError(String(answer.errcode), message);
     }
     return answer;
   }

@@ -96,11 +96,15 @@ export class WeChatPay {
   }
 }
 
-async function unlessMissing<T>(call: Promise<T>): Promise<T | undefined> {
+/** What `call` answers; undefined when WeChat refuses it with a code that says `missing`. */
+export async function unlessMissing<T>(
+  call: Promise<T>,
+  missing = (code: string) => NOT_FOUND.includes(code),
+): Promise<T | undefined> {
   try {
     return await call;
   } catch (error) {
-    if (error instanceof WeChatPayError && NOT_FOUND.includes(error.code)) return undefined;
+    if (error instanceof WeChatPayError && missing(error.code)) return undefined;
     throw error;
   }
 }
