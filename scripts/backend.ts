@@ -1,11 +1,7 @@
 // npm run backend: the demo's backend, the merchant server and the WeChat Pay simulator on one
 // port (scripts/lib/backend.ts).
 import { parseArgs } from 'node:util';
-import {
-  NOTIFY_SIGNING_MODES,
-  type NotifySigning,
-} from '../demo-miniprogram/merchant-server/src/config/options';
-import { parseRedisUrl } from '../demo-miniprogram/merchant-server/src/config/redis-url';
+import type { NotifySigning } from '../demo-miniprogram/merchant-server/src/config/options';
 import { keysFromEnvironment } from '../demo-miniprogram/merchant-server/src/keys/merchant-keys';
 import { type BackendOptions, startBackend } from './lib/backend';
 
@@ -29,7 +25,10 @@ MOCK_BACKEND_APPKEY_SANDBOX, MOCK_BACKEND_MESSAGE_PUSH_TOKEN, MOCK_BACKEND_APP_S
 platform's MOCK_BACKEND_PLATFORM_PRIVATE_KEY and MOCK_BACKEND_WECHATPAY_PUBLIC_KEY_PRIVATE_KEY
 (both or neither; PEM, \\n allowed).`;
 
-/** The command line and the environment as options; throws a sentence naming a bad value. */
+/**
+ * The command line and the environment as options, as given: the merchant's `resolveConfig`
+ * checks them, naming each option's flag; the platform's keys are checked here.
+ */
 export function parseBackendCli(
   argv: readonly string[],
   env: NodeJS.ProcessEnv,
@@ -47,22 +46,6 @@ export function parseBackendCli(
     },
   });
   if (values.help) return 'help';
-  const integer = (name: string, value: string | undefined) => {
-    if (value !== undefined && !/^-?[0-9]+$/.test(value))
-      throw new Error(`${name} must be an integer, got ${value}`);
-    return value === undefined ? undefined : Number(value);
-  };
-  const signing = values['notify-signing'];
-  if (signing !== undefined && !(NOTIFY_SIGNING_MODES as readonly string[]).includes(signing))
-    throw new Error(
-      `--notify-signing must be one of ${NOTIFY_SIGNING_MODES.join(', ')}, got ${signing}`,
-    );
-  const [redisName, redisUrl] =
-    values.redis !== undefined
-      ? ['--redis', values.redis]
-      : ['REDIS_URL', env.REDIS_URL || undefined];
-  const redis = redisUrl === undefined ? undefined : parseRedisUrl(redisName, redisUrl);
-  if (typeof redis === 'string') throw new Error(redis);
   const certificatePrivateKey = env.MOCK_BACKEND_PLATFORM_PRIVATE_KEY?.replace(/\\n/g, '\n');
   const publicKeyPrivateKey = env.MOCK_BACKEND_WECHATPAY_PUBLIC_KEY_PRIVATE_KEY?.replace(
     /\\n/g,
@@ -72,19 +55,24 @@ export function parseBackendCli(
     throw new Error(
       'give both MOCK_BACKEND_PLATFORM_PRIVATE_KEY and MOCK_BACKEND_WECHATPAY_PUBLIC_KEY_PRIVATE_KEY, or neither',
     );
-  const activeQueryAfterMs = integer('--active-query-after-ms', values['active-query-after-ms']);
   return {
-    port: integer('PORT', env.PORT || undefined) ?? 3000,
+    port: integer(env.PORT || undefined) ?? 3000,
     logger: values.log ?? false,
     keys: keysFromEnvironment(env),
-    ...(values.memory || values['data-dir'] === undefined ? {} : { dataDir: values['data-dir'] }),
-    ...(redisUrl === undefined ? {} : { redisUrl }),
-    ...(activeQueryAfterMs === undefined ? {} : { activeQueryAfterMs }),
-    ...(signing === undefined ? {} : { notifySigning: signing as NotifySigning }),
+    dataDir: values.memory ? undefined : values['data-dir'],
+    redisUrl: values.redis ?? (env.REDIS_URL || undefined),
+    activeQueryAfterMs: integer(values['active-query-after-ms']),
+    notifySigning: values['notify-signing'] as NotifySigning | undefined,
     ...(certificatePrivateKey && publicKeyPrivateKey
       ? { platformKeys: { certificatePrivateKey, publicKeyPrivateKey } }
       : {}),
   };
+}
+
+/** A decimal integer as a number; other text as it is, for resolveConfig to refuse by name. */
+function integer(text: string | undefined): number | undefined {
+  if (text !== undefined && /^-?[0-9]+$/.test(text)) return Number(text);
+  return text as unknown as number | undefined;
 }
 
 async function main(): Promise<void> {

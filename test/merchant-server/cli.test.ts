@@ -88,7 +88,11 @@ it('takes the simulator from SIMULATOR_URL', async () => {
 });
 
 it.each([
-  [[], {}, 'give the WeChat Pay simulator to use: --simulator <url> or SIMULATOR_URL'],
+  [
+    [],
+    {},
+    'options.simulatorUrl (--simulator or SIMULATOR_URL) must be the http(s) URL of a WeChat Pay simulator; got undefined.',
+  ],
   [
     ['--simulator', 'http://127.0.0.1:1'],
     {},
@@ -97,10 +101,23 @@ it.each([
   [
     ['--notify-signing', 'nope'],
     {},
-    '--notify-signing must be one of certificate, public-key, migration, got nope',
+    'options.notifySigning (--notify-signing) must be one of certificate, public-key, migration; got "nope".',
   ],
-  [['--active-query-after-ms=soon'], {}, '--active-query-after-ms must be an integer, got soon'],
-  [[], { REDIS_URL: 'http://cache' }, 'REDIS_URL must be a redis://host:port'],
+  [
+    ['--active-query-after-ms=soon'],
+    {},
+    'options.activeQueryAfterMs (--active-query-after-ms) must be an integer from -1 to 2147483647; got "soon".',
+  ],
+  [
+    [],
+    { REDIS_URL: 'http://cache' },
+    'options.redisUrl (--redis or REDIS_URL) must be a redis://host:port',
+  ],
+  [
+    ['--simulator', 'http://127.0.0.1:1', '--data-dir', '/tmp/x', '--redis', 'redis://127.0.0.1:1'],
+    {},
+    'options.dataDir (--data-dir) cannot go with options.redisUrl (--redis or REDIS_URL)',
+  ],
 ] as const)('%j %j: exits 1 saying what is wrong', async (args, env, message) => {
   const { child, output } = start([...args], env);
   expect(await exited(child)).toBe(1);

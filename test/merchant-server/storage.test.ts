@@ -68,14 +68,16 @@ it('refuses a data directory with Redis, and a Redis URL that is not one, naming
       dataDir: '/tmp/x',
       redisUrl: 'redis://127.0.0.1:1',
     }),
-  ).rejects.toThrow('dataDir cannot go with redisUrl');
+  ).rejects.toThrow(
+    'options.dataDir (--data-dir) cannot go with options.redisUrl (--redis or REDIS_URL)',
+  );
   await expect(
     startMerchantServer({ simulatorUrl: simulator.url, redisUrl: 'http://cache' }),
   ).rejects.toThrow(
-    'options.redisUrl must be a redis://host:port, rediss://host:port or unix:///path/to/redis.sock URL, got "http://cache" (protocol http:)',
+    'options.redisUrl (--redis or REDIS_URL) must be a redis://host:port, rediss://host:port or unix:///path/to/redis.sock URL, got "http://cache" (protocol http:)',
   );
   await expect(startMerchantServer({ simulatorUrl: 'not a url' })).rejects.toThrow(
-    'simulatorUrl must be the http(s) URL of a WeChat Pay simulator',
+    'options.simulatorUrl (--simulator or SIMULATOR_URL) must be the http(s) URL of a WeChat Pay simulator',
   );
 });
 

@@ -7,9 +7,6 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  if (command.options.simulatorUrl === undefined) {
-    throw new Error('give the WeChat Pay simulator to use: --simulator <url> or SIMULATOR_URL');
-  }
   const server = await startMerchantServer(command.options);
   const { redis, dataDir } = server.config;
   const storage = redis
@@ -31,6 +28,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`[merchant-server] ${(error as Error).message}`);
+  const { message } = error as Error;
+  console.error(message.startsWith('[merchant-server]') ? message : `[merchant-server] ${message}`);
   process.exit(1);
 });

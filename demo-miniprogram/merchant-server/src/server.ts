@@ -39,10 +39,11 @@ export interface MerchantServer {
  * await server.close();
  */
 export async function startMerchantServer(options: MerchantServerOptions): Promise<MerchantServer> {
+  const config = resolveConfig(options);
   const simulatorUrl = simulatorUrlOf(options.simulatorUrl);
-  const merchant = await createMerchant(resolveConfig(options));
+  const merchant = await createMerchant(config);
   const app = buildMerchantApp(merchant);
-  const { config, keys } = merchant;
+  const { keys } = merchant;
   let url: string;
   try {
     await app.listen({ port: config.port, host: config.host });

@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { keysFromEnvironment } from '../keys/merchant-keys';
-import { type MerchantServerOptions, NOTIFY_SIGNING_MODES, type NotifySigning } from './options';
-import { parseRedisUrl } from './redis-url';
+import type { MerchantServerOptions, NotifySigning } from './options';
 
 export const USAGE = `Usage: npm run merchant-server -- --simulator <url> [options]   (PORT=0 by default picks a free port)
 
@@ -25,12 +24,12 @@ Keys are generated (and kept with --data-dir or --redis) unless these are set:
 
 export type CliCommand =
   | { readonly help: true }
-  | {
-      readonly help: false;
-      readonly options: MerchantServerOptions & { simulatorUrl: string | undefined };
-    };
+  | { readonly help: false; readonly options: MerchantServerOptions };
 
-/** Reads the command line and the environment; throws with a message naming a bad value. */
+/**
+ * The command line and the environment as options, as given: `startMerchantServer`'s
+ * `resolveConfig` checks them, its messages naming each option's flag.
+ */
 export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliCommand {
   const { values } = parseArgs({
     args: [...argv],
@@ -46,42 +45,24 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliCo
     },
   });
   if (values.help) return { help: true };
-  const notifySigning = values['notify-signing'];
-  if (
-    notifySigning !== undefined &&
-    !(NOTIFY_SIGNING_MODES as readonly string[]).includes(notifySigning)
-  ) {
-    throw new Error(
-      `--notify-signing must be one of ${NOTIFY_SIGNING_MODES.join(', ')}, got ${notifySigning}`,
-    );
-  }
-  const [redisName, redisUrl] =
-    values.redis !== undefined
-      ? ['--redis', values.redis]
-      : ['REDIS_URL', env.REDIS_URL || undefined];
-  if (redisUrl !== undefined) {
-    const target = parseRedisUrl(redisName, redisUrl);
-    if (typeof target === 'string') throw new Error(target);
-  }
-  const activeQueryAfterMs = integer('--active-query-after-ms', values['active-query-after-ms']);
   return {
     help: false,
     options: {
       simulatorUrl: values.simulator ?? (env.SIMULATOR_URL || undefined),
-      port: integer('PORT', env.PORT || undefined) ?? 0,
+      port: integer(env.PORT || undefined),
       memory: values.memory ?? false,
+      dataDir: values['data-dir'],
+      redisUrl: values.redis ?? (env.REDIS_URL || undefined),
+      activeQueryAfterMs: integer(values['active-query-after-ms']),
+      notifySigning: values['notify-signing'] as NotifySigning | undefined,
       logger: values.log ?? false,
       keys: keysFromEnvironment(env),
-      ...(values['data-dir'] === undefined ? {} : { dataDir: values['data-dir'] }),
-      ...(redisUrl === undefined ? {} : { redisUrl }),
-      ...(activeQueryAfterMs === undefined ? {} : { activeQueryAfterMs }),
-      ...(notifySigning === undefined ? {} : { notifySigning: notifySigning as NotifySigning }),
     },
   };
 }
 
-function integer(name: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^-?[0-9]+$/.test(value)) throw new Error(`${name} must be an integer, got ${value}`);
-  return Number(value);
+/** A decimal integer as a number; other text as it is, for resolveConfig to refuse by name. */
+function integer(text: string | undefined): number | undefined {
+  if (text !== undefined && /^-?[0-9]+$/.test(text)) return Number(text);
+  return text as unknown as number | undefined;
 }

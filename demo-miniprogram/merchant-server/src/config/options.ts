@@ -88,7 +88,19 @@ const DEFAULTS = {
   logger: false,
 } as const;
 
-/** Fills in defaults; throws a TypeError naming a bad option. */
+type Option = keyof MerchantServerOptions;
+
+/** What sets an option on the command line (`npm run merchant-server`, `npm run backend`). */
+const FLAGS: Partial<Record<Option, string>> = {
+  simulatorUrl: '--simulator or SIMULATOR_URL',
+  port: 'PORT',
+  dataDir: '--data-dir',
+  redisUrl: '--redis or REDIS_URL',
+  activeQueryAfterMs: '--active-query-after-ms',
+  notifySigning: '--notify-signing',
+};
+
+/** Fills in defaults; throws a TypeError naming a bad option (and its flag). */
 export function resolveConfig(options: MerchantServerOptions = {}): MerchantConfig {
   const { simulatorUrl, memory, dataDir, redisUrl, ...rest } = options;
   const given = Object.entries(rest).filter(([, value]) => value !== undefined);
@@ -97,37 +109,49 @@ export function resolveConfig(options: MerchantServerOptions = {}): MerchantConf
     'dataDir' | 'redis'
   >;
   if (!NOTIFY_SIGNING_MODES.includes(config.notifySigning))
-    fail(`notifySigning must be one of ${NOTIFY_SIGNING_MODES.join(', ')}`, config.notifySigning);
+    fail(
+      'notifySigning',
+      `must be one of ${NOTIFY_SIGNING_MODES.join(', ')}`,
+      config.notifySigning,
+    );
   if (config.virtualPaymentEnv !== 0 && config.virtualPaymentEnv !== 1)
-    fail('virtualPaymentEnv must be 0 or 1', config.virtualPaymentEnv);
+    fail('virtualPaymentEnv', 'must be 0 or 1', config.virtualPaymentEnv);
   integer('port', config.port, 0, 65_535);
   integer('activeQueryAfterMs', config.activeQueryAfterMs, -1, MAX_MS);
   integer('activeQueryIntervalMs', config.activeQueryIntervalMs, 1, MAX_MS);
   const redis = redisUrl === undefined ? undefined : redisOf(redisUrl);
   const kept = memory ? undefined : dataDir;
   if (redis && kept !== undefined)
-    fail('dataDir cannot go with redisUrl: with Redis, orders and keys live in Redis', kept);
+    fail(
+      'dataDir',
+      `cannot go with ${named('redisUrl')}: with Redis, orders and keys live in Redis`,
+      kept,
+    );
   return { ...config, dataDir: kept === undefined ? undefined : path.resolve(kept), redis };
 }
 
 /** The simulator's base URL without a trailing slash; throws a TypeError naming it. */
 export function simulatorUrlOf(value: unknown): string {
   if (typeof value !== 'string' || !/^https?:\/\/[^\s/]+(\/\S*)?$/.test(value))
-    fail('simulatorUrl must be the http(s) URL of a WeChat Pay simulator', value);
+    fail('simulatorUrl', 'must be the http(s) URL of a WeChat Pay simulator', value);
   return value.replace(/\/+$/, '');
 }
 
 function redisOf(value: unknown): MerchantConfig['redis'] {
-  const target = parseRedisUrl('options.redisUrl', value);
+  const target = parseRedisUrl(named('redisUrl'), value);
   if (typeof target === 'string') throw new TypeError(`[merchant-server] ${target}`);
   return { target, shown: redactRedisUrl(value as string) };
 }
 
-function integer(name: string, value: unknown, min: number, max: number): void {
+function integer(option: Option, value: unknown, min: number, max: number): void {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
-    fail(`${name} must be an integer from ${min} to ${max}`, value);
+    fail(option, `must be an integer from ${min} to ${max}`, value);
 }
 
-function fail(rule: string, value: unknown): never {
-  throw new TypeError(`[merchant-server] options.${rule}; got ${JSON.stringify(value)}.`);
+function named(option: Option): string {
+  return FLAGS[option] ? `options.${option} (${FLAGS[option]})` : `options.${option}`;
+}
+
+function fail(option: Option, rule: string, value: unknown): never {
+  throw new TypeError(`[merchant-server] ${named(option)} ${rule}; got ${JSON.stringify(value)}.`);
 }
