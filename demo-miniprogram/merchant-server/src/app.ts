@@ -6,7 +6,6 @@ import { notificationRoutes } from './routes/notifications';
 import { orderStatusRoutes } from './routes/order-status';
 import { shopRoutes } from './routes/shop';
 
-/** Largest request body accepted. */
 const BODY_LIMIT_BYTES = 64 * 1024;
 
 /** Longest path segment (`:orderId`) the router takes. */

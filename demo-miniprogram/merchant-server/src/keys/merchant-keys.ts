@@ -42,7 +42,6 @@ export const KEY_ENVIRONMENT_VARIABLES: Readonly<Record<keyof MerchantKeys, stri
 const KEY_NAMES = Object.keys(KEY_ENVIRONMENT_VARIABLES) as (keyof MerchantKeys)[];
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
-/** The keys the environment gives. */
 export function keysFromEnvironment(env: NodeJS.ProcessEnv): MerchantKeyInput {
   const given = KEY_NAMES.map((name) => [name, env[KEY_ENVIRONMENT_VARIABLES[name]]] as const);
   return Object.fromEntries(
@@ -80,7 +79,6 @@ async function missingKeys(known: MerchantKeyInput): Promise<MerchantKeyInput> {
   return generated;
 }
 
-/** Keys ready for use. */
 export interface LoadedKeys {
   readonly material: MerchantKeys;
   readonly merchantPrivateKey: KeyObject;

@@ -1,6 +1,6 @@
 import { type OrderState, toOrderState } from '../kit';
 
-/** Which host API opens an order (`PreparedOrder.kind`). */
+/** Which host API opens an order (`Prepared.kind`, the answer of `POST /api/orders`). */
 export type OrderKind = 'payment' | 'order' | 'plugin' | 'virtual' | 'common' | 'transfer';
 
 /** How an order's parameters are signed: a profile of its kind. */
