@@ -1,6 +1,7 @@
 // npm run backend: the demo's backend, the merchant server and the WeChat Pay simulator on one
 // port (scripts/lib/backend.ts).
 import { parseArgs } from 'node:util';
+import { integerOf } from '../demo-miniprogram/merchant-server/src/config/cli';
 import type { NotifySigning } from '../demo-miniprogram/merchant-server/src/config/options';
 import { keysFromEnvironment } from '../demo-miniprogram/merchant-server/src/keys/merchant-keys';
 import { type BackendOptions, startBackend } from './lib/backend';
@@ -56,23 +57,17 @@ export function parseBackendCli(
       'give both MOCK_BACKEND_PLATFORM_PRIVATE_KEY and MOCK_BACKEND_WECHATPAY_PUBLIC_KEY_PRIVATE_KEY, or neither',
     );
   return {
-    port: integer(env.PORT || undefined) ?? 3000,
+    port: integerOf(env.PORT || undefined) ?? 3000,
     logger: values.log ?? false,
     keys: keysFromEnvironment(env),
     dataDir: values.memory ? undefined : values['data-dir'],
     redisUrl: values.redis ?? (env.REDIS_URL || undefined),
-    activeQueryAfterMs: integer(values['active-query-after-ms']),
+    activeQueryAfterMs: integerOf(values['active-query-after-ms']),
     notifySigning: values['notify-signing'] as NotifySigning | undefined,
     ...(certificatePrivateKey && publicKeyPrivateKey
       ? { platformKeys: { certificatePrivateKey, publicKeyPrivateKey } }
       : {}),
   };
-}
-
-/** A decimal integer as a number; other text as it is, for resolveConfig to refuse by name. */
-function integer(text: string | undefined): number | undefined {
-  if (text !== undefined && /^-?[0-9]+$/.test(text)) return Number(text);
-  return text as unknown as number | undefined;
 }
 
 async function main(): Promise<void> {

@@ -49,11 +49,11 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliCo
     help: false,
     options: {
       simulatorUrl: values.simulator ?? (env.SIMULATOR_URL || undefined),
-      port: integer(env.PORT || undefined),
+      port: integerOf(env.PORT || undefined),
       memory: values.memory ?? false,
       dataDir: values['data-dir'],
       redisUrl: values.redis ?? (env.REDIS_URL || undefined),
-      activeQueryAfterMs: integer(values['active-query-after-ms']),
+      activeQueryAfterMs: integerOf(values['active-query-after-ms']),
       notifySigning: values['notify-signing'] as NotifySigning | undefined,
       logger: values.log ?? false,
       keys: keysFromEnvironment(env),
@@ -62,7 +62,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliCo
 }
 
 /** A decimal integer as a number; other text as it is, for resolveConfig to refuse by name. */
-function integer(text: string | undefined): number | undefined {
+export function integerOf(text: string | undefined): number | undefined {
   if (text !== undefined && /^-?[0-9]+$/.test(text)) return Number(text);
   return text as unknown as number | undefined;
 }
