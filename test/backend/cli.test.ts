@@ -52,7 +52,8 @@ it('prints `listening on http://127.0.0.1:<port>`; both answer there; SIGTERM st
   const output = start(['--notify-signing', 'migration']);
   const listening = /^listening on (http:\/\/127\.0\.0\.1:\d+) /m;
   const deadline = Date.now() + 15_000;
-  while (!listening.test(output())) {
+  // The dashboard's line is written after the listening line and may arrive apart from it.
+  while (!listening.test(output()) || !output().includes('dashboard: ')) {
     if (Date.now() > deadline || child?.exitCode !== null) throw new Error(output());
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
