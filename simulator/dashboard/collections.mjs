@@ -1,8 +1,8 @@
-import { element, formatAmount, formatShortDateTime } from './format.mjs';
+import { element, formatAmount, formatDateTime, formatShortDateTime } from './format.mjs';
 import { createKeyedRows } from './keyed-rows.mjs';
 
 const titleOf = (name) =>
-  name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (first) => first.toUpperCase());
+  name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/^./, (first) => first.toUpperCase());
 
 /**
  * The records of collections without a view of their own (transfer bills, and whatever a
@@ -48,7 +48,7 @@ export function createCollections({ container }) {
           'td',
           { class: 'fields' },
           Object.entries(row.fields)
-            .map(([key, value]) => `${key}=${value}`)
+            .map(([key, value]) => `${key}=${fieldText(key, value)}`)
             .join(' · '),
         ),
       ],
@@ -68,4 +68,9 @@ export function createCollections({ container }) {
       sectionOf(row.collection).rows.upsert(row);
     },
   };
+}
+
+/** A field's value as a person reads it: times (`…At`, ms) in the dashboard's one time zone. */
+function fieldText(key, value) {
+  return /At$/.test(key) && typeof value === 'number' ? formatDateTime(value) : String(value);
 }

@@ -146,6 +146,17 @@ it("shows another part's collection (transfer bills) as it is, without its secre
   await row.getByRole('cell', { name: '4000.00 CNY', exact: true }).waitFor();
   expect(await row.textContent()).toContain('outBillNo=plfk2020042013');
   expect(await row.textContent()).not.toContain('never shown');
+  // A time among the fields reads in the page's one time zone, not as milliseconds.
+  expect(await row.textContent()).toMatch(/createdAt=\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
+  expect(await row.textContent()).not.toContain(`createdAt=${clock.now()}`.slice(0, 18));
+});
+
+it("titles a collection by its name's words, digits included", async () => {
+  const { page, simulator } = scene;
+  const { store, journal } = simulator.app.sim;
+  store.state.collection('v2Orders').set('1900000109|1900000110|T1', { signType: 'MD5' });
+  journal.changed('v2Orders', '1900000109|1900000110|T1');
+  await page.getByRole('heading', { name: 'V2 Orders', exact: true }).waitFor();
 });
 
 it('reaches nothing but the simulator, throws nothing, and leaves a screenshot', async () => {
