@@ -5,6 +5,7 @@ import type { Simulator } from '../../simulator/src/server';
 import { createOrder, jsapiOrder, newOutTradeNo } from './helpers/flow';
 import { merchantKeys } from './helpers/keys';
 import { rawRequest } from './helpers/raw';
+import { refusal } from './helpers/refusal';
 import {
   MERCHANT_SERIAL,
   registerMerchant,
@@ -20,21 +21,6 @@ beforeAll(async () => {
   merchant = await registerMerchant(simulator, { mchid: '1900000301' });
 });
 afterAll(() => simulator.close());
-
-/** What the SDK threw for a refused request: its status and body. */
-async function refusal(
-  promise: Promise<unknown>,
-): Promise<{ status: number; data: Record<string, unknown> }> {
-  try {
-    await promise;
-  } catch (error) {
-    const response = (error as { response?: { status: number; data: Record<string, unknown> } })
-      .response;
-    if (response) return response;
-    throw error;
-  }
-  throw new Error('the request was not refused');
-}
 
 const post = (path: string, body: unknown) => merchant.wxpay.chain(path).post(body);
 

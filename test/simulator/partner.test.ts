@@ -5,6 +5,7 @@ import type { Simulator } from '../../simulator/src/server';
 import { advance, cashier, newOutTradeNo } from './helpers/flow';
 import { merchantKeys } from './helpers/keys';
 import { type Receiver, startReceiver } from './helpers/receiver';
+import { refusal } from './helpers/refusal';
 import {
   API_V3_KEY,
   APPID,
@@ -45,20 +46,6 @@ function partnerOrder(outTradeNo: string, change: Record<string, unknown> = {}) 
     payer: { sub_openid: 'oSubUser0000000000000000001' },
     ...change,
   };
-}
-
-async function refusal(
-  promise: Promise<unknown>,
-): Promise<{ status: number; data: Record<string, unknown> }> {
-  try {
-    await promise;
-  } catch (error) {
-    const response = (error as { response?: { status: number; data: Record<string, unknown> } })
-      .response;
-    if (response) return response;
-    throw error;
-  }
-  throw new Error('the request was not refused');
 }
 
 it('creates, pays in the sub-merchant AppID, notifies in the partner shape, queries both ways, refunds', async () => {

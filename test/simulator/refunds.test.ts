@@ -4,6 +4,7 @@ import { verifyNotification } from 'miniprogram-pay/server';
 import type { Simulator } from '../../simulator/src/server';
 import { cashier, createOrder, newOutTradeNo, paymentParams } from './helpers/flow';
 import { type Receiver, startReceiver } from './helpers/receiver';
+import { refusal } from './helpers/refusal';
 import {
   API_V3_KEY,
   get,
@@ -44,20 +45,6 @@ function refundBody(outTradeNo: string, outRefundNo: string, refund: number, tot
     notify_url: receiver.url,
     amount: { refund, total, currency: 'CNY' },
   };
-}
-
-async function refusal(
-  promise: Promise<unknown>,
-): Promise<{ status: number; data: Record<string, unknown> }> {
-  try {
-    await promise;
-  } catch (error) {
-    const response = (error as { response?: { status: number; data: Record<string, unknown> } })
-      .response;
-    if (response) return response;
-    throw error;
-  }
-  throw new Error('the request was not refused');
 }
 
 it('refunds in parts up to the total; the same request again answers the same refund', async () => {
