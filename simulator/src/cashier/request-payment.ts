@@ -1,6 +1,7 @@
 import type { Merchant } from '../merchants/merchant';
 import { isPaid, type OrderRecord, payingAppid, payingOpenid } from '../payments/order';
 import type { SimulatorServices } from '../plugins/services';
+import { actOnOrder } from './act-on-order';
 import type { CashierRequest } from './cashier';
 import { type HostCallback, type PaymentCallbacks, paymentCallbacksOf } from './host-callbacks';
 import { v2PaySignValid, v3PaySignValid } from './pay-sign';
@@ -95,16 +96,7 @@ async function decide(
     return answers.payerMismatch();
   const refusal = checked.orderCheck?.(order, prepayId);
   if (refusal) return refusal;
-  switch (request.action) {
-    case 'cancel':
-      return answers.cancel();
-    case 'fail':
-      await sim.orders.fail(order);
-      return answers.failed();
-    case 'pay':
-      await sim.orders.pay(order, request.plan);
-      return answers.ok();
-  }
+  return actOnOrder(order, request, sim, answers);
 }
 
 /** The AppIDs a mini program may pay the order from: the merchant's, and a sub-merchant's. */

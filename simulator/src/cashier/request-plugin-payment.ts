@@ -1,6 +1,7 @@
 import { isRecord } from '../lib/json';
 import { isPaid, type OrderRecord, payingAppid, payingOpenid } from '../payments/order';
 import type { SimulatorServices } from '../plugins/services';
+import { actOnOrder } from './act-on-order';
 import type { CashierRequest } from './cashier';
 import { cashierNote } from './cashier-note';
 import { pluginCallbacks as answers } from './family-callbacks';
@@ -56,16 +57,7 @@ async function decide(
   if (order.tradeState !== 'NOTPAY') return answers.closed();
   const latest = order.prepays[order.prepays.length - 1];
   if (!latest || sim.orders.isExpired(order, latest.id)) return answers.expired();
-  switch (request.action) {
-    case 'cancel':
-      return answers.cancel();
-    case 'fail':
-      await sim.orders.fail(order);
-      return answers.failed();
-    case 'pay':
-      await sim.orders.pay(order, request.plan);
-      return answers.ok();
-  }
+  return actOnOrder(order, request, sim, answers);
 }
 
 /** The newest JSAPI order with this out_trade_no, paid in the mini program calling if named. */
