@@ -11,7 +11,7 @@ import { b2bOf } from './config';
 export const B2B_PUSH_CHANNEL = 'b2b-push';
 
 /** The JSON message push of a paid B2b order: event `retail_pay_notify` (as the simulator models it). */
-export function b2bPushBody(order: B2bOrderRecord, wallNowMs: number): Record<string, unknown> {
+function b2bPushBody(order: B2bOrderRecord, wallNowMs: number): Record<string, unknown> {
   return {
     ToUserName: originalIdOf(order.appid),
     FromUserName: order.openid,

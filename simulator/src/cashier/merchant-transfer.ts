@@ -6,7 +6,7 @@ import { type HostCallback, wrongType } from './host-callbacks';
 const API = 'requestMerchantTransfer';
 
 /** What wx.requestMerchantTransfer delivers: its ok means the user confirmed on the page. */
-export const transferCallbacks = {
+const transferCallbacks = {
   ok: (): HostCallback => ({ errMsg: `${API}:ok` }),
   cancel: (): HostCallback => ({ errMsg: `${API}:fail cancel` }),
   failed: (): HostCallback => ({ errMsg: `${API}:fail 转账失败` }),

@@ -3,7 +3,7 @@ import type { MerchantKeyInput } from '../keys/merchant-keys';
 import { parseRedisUrl, type RedisTarget, redactRedisUrl } from './redis-url';
 
 /** How WeChat Pay signs this merchant's notifications (the simulator's registration `signing`). */
-export const NOTIFY_SIGNING_MODES = ['certificate', 'public-key', 'migration'] as const;
+const NOTIFY_SIGNING_MODES = ['certificate', 'public-key', 'migration'] as const;
 export type NotifySigning = (typeof NOTIFY_SIGNING_MODES)[number];
 
 /** Longest `waitMs` a status request may hold the answer. */
