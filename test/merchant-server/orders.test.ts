@@ -124,6 +124,9 @@ describe('POST /api/orders: a JSAPI order at WeChat Pay, its parameters signed',
   it('refuses an unknown product, a profile of another kind, a virtual order without a session', async () => {
     const unknown = await call(merchant, 'POST', '/api/orders', { productId: 'unicorn' });
     expect([unknown.status, unknown.body.error.code]).toEqual([404, 'PRODUCT_NOT_FOUND']);
+    expect(unknown.body.error.message).toBe(
+      'no product "unicorn" in this shop; GET /api/products lists them',
+    );
     const profile = await call(merchant, 'POST', '/api/orders', {
       productId: 'mug',
       profile: 'tcmpp',
@@ -186,6 +189,10 @@ describe('GET /api/orders/:orderId and POST /api/orders/:orderId/close', () => {
     ] as const) {
       const answer = await call(merchant, method, path);
       expect([answer.status, answer.body.error.code]).toEqual([404, 'ORDER_NOT_FOUND']);
+      expect(answer.body.error.message).toContain('MPnope');
     }
+    // What a developer who restarted an in-memory server needs to hear.
+    const close = await call(merchant, 'POST', '/api/orders/MPnope/close');
+    expect(close.body.error.message).toContain('--data-dir or --redis keeps them');
   });
 });

@@ -9,7 +9,12 @@ import { BILLS, queryOrder } from './query-order';
 /** The merchant's order, or 404 ORDER_NOT_FOUND. */
 export async function requireOrder(merchant: Merchant, orderId: string): Promise<Order> {
   const order = await merchant.store.getOrder(orderId);
-  if (!order) throw new ApiError(404, 'ORDER_NOT_FOUND', `no order ${orderId}`);
+  if (!order)
+    throw new ApiError(
+      404,
+      'ORDER_NOT_FOUND',
+      `no order ${orderId} on this server (an in-memory server forgets its orders when it restarts: --data-dir or --redis keeps them)`,
+    );
   return order;
 }
 

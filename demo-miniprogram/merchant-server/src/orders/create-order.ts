@@ -34,7 +34,12 @@ export async function createOrder(
   input: { productId: string; quantity: number; openid?: string; profile?: Profile },
 ): Promise<Prepared> {
   const product = findProduct(input.productId);
-  if (!product) throw new ApiError(404, 'PRODUCT_NOT_FOUND', `no product ${input.productId}`);
+  if (!product)
+    throw new ApiError(
+      404,
+      'PRODUCT_NOT_FOUND',
+      `no product ${JSON.stringify(input.productId)} in this shop; GET /api/products lists them`,
+    );
   const [, kind, profiles] = paidBy(product.kind);
   const profile = input.profile ?? (profiles[0] as Profile);
   if (!profiles.includes(profile)) {
